@@ -1,0 +1,71 @@
+/**
+ * Builds the value pipeline of a leaf rule from its keys, always in this order whatever order
+ * the YAML lists them: join → text → extract → split → one conversion (date | number |
+ * boolean | lookup). Steps apply to each element when the value is a list.
+ */
+import {
+  booleanStep,
+  dateStep,
+  extractStep,
+  isTextTransform,
+  joinStep,
+  lift,
+  lookupStep,
+  numberStep,
+  scalarText,
+  splitStep,
+  StepFailure,
+  TEXT_TRANSFORMS,
+  type LookupTable,
+  type Step,
+} from './transforms/index.ts';
+import type { RuleSpec } from './types.ts';
+
+/** The steps before the emptiness check, and the conversion after it. */
+export interface Pipeline {
+  readonly pre: readonly Step[];
+  readonly convert: Step | null;
+}
+
+function textStep(names: readonly string[]): Step {
+  const fns = names.filter(isTextTransform).map((n) => TEXT_TRANSFORMS[n]);
+  const fail = new StepFailure('KNTC_RECORD_BAD_VALUE', 'is not text');
+  return lift((value) => {
+    if (value === null || value === undefined) return value;
+    let s = scalarText(value);
+    if (s === null) return fail;
+    for (const f of fns) s = f(s);
+    return s;
+  });
+}
+
+function conversion(rule: RuleSpec, lookups: Readonly<Record<string, LookupTable>>): Step | null {
+  if (rule.date !== undefined) return lift(dateStep(rule.date));
+  if (rule.number !== undefined) return lift(numberStep(rule.number));
+  if (rule.boolean !== undefined) return lift(booleanStep(rule.boolean));
+  if (rule.lookup !== undefined) {
+    const table = lookups[rule.lookup];
+    return table === undefined ? null : lift(lookupStep(rule.lookup, table));
+  }
+  return null;
+}
+
+/** Compiles a leaf rule's steps (keys already checked by the compiler). */
+export function buildPipeline(
+  rule: RuleSpec,
+  lookups: Readonly<Record<string, LookupTable>>,
+): Pipeline {
+  const pre: Step[] = [];
+  if (rule.join !== undefined) pre.push(joinStep(rule.join));
+  if (rule.text !== undefined) pre.push(textStep(rule.text));
+  if (rule.extract !== undefined) pre.push(lift(extractStep(rule.extract)));
+  if (rule.split !== undefined) {
+    pre.push(splitStep(typeof rule.split === 'string' ? { by: rule.split } : rule.split));
+  }
+  return { pre, convert: conversion(rule, lookups) };
+}
+
+/** Names of the conversion keys a rule uses (at most one is allowed). */
+export function conversionKeys(rule: RuleSpec): ('date' | 'number' | 'boolean' | 'lookup')[] {
+  return (['date', 'number', 'boolean', 'lookup'] as const).filter((k) => rule[k] !== undefined);
+}
