@@ -1,0 +1,28 @@
+/** What the dashboard needs from the rest of the hub. */
+import type { Queue } from 'bullmq';
+import type pg from 'pg';
+import type { LoginLimits } from '../../auth/users.ts';
+import type { SourceStatus } from '../../store/sources-repo.ts';
+
+/** Dependencies of registerDashboard. */
+export interface DashboardDeps {
+  readonly pool: pg.Pool;
+  /** Status of every source (default: listSourceStatus on the pool). */
+  readonly listSources?: () => Promise<readonly SourceStatus[]>;
+  /** Enqueues a manual pull; the job id, or null when one is already waiting. */
+  readonly syncNow: (sourceId: string) => Promise<string | null>;
+  /** Cron expression of each source, for "next run" and "late". */
+  readonly schedules?: ReadonlyMap<string, string>;
+  /** The BullMQ queues shown by bull-board at /admin/queues and on the health panel. */
+  readonly queues?: readonly Queue[];
+  /** Readiness probes for the health panel. */
+  readonly checks?: {
+    readonly database: () => Promise<void>;
+    readonly redis: () => Promise<void>;
+    readonly pendingMigrations: () => Promise<readonly string[]>;
+  };
+  /** Secure cookie attribute: true behind HTTPS, false for plain HTTP, 'auto' (default). */
+  readonly cookieSecure?: boolean | 'auto';
+  readonly sessionTtlMs?: number;
+  readonly loginLimits?: LoginLimits;
+}
