@@ -2,6 +2,8 @@
 import type { Queue } from 'bullmq';
 import type pg from 'pg';
 import type { LoginLimits } from '../../auth/users.ts';
+import type { SourcesConsole } from '../../sources/console-contract.ts';
+import type { DeadlineConfig } from '../../store/deadlines-repo.ts';
 import type { SourceStatus } from '../../store/sources-repo.ts';
 
 /** Dependencies of registerDashboard. */
@@ -25,4 +27,10 @@ export interface DashboardDeps {
   readonly cookieSecure?: boolean | 'auto';
   readonly sessionTtlMs?: number;
   readonly loginLimits?: LoginLimits;
+  /** Create/edit/test/preview/cursor for admins (src/sources/); without it those pages say so. */
+  readonly sourcesConsole?: SourcesConsole;
+  /** Legal deadline rules and holiday calendar (default: loaded from config/deadlines). */
+  readonly deadlines?: DeadlineConfig;
+  /** Enqueues outbox entries for push (after a review merge changes what must be sent). */
+  readonly enqueueOutbox?: (outboxIds: readonly string[]) => Promise<void>;
 }

@@ -7,7 +7,10 @@
 /** A language of the dashboard. */
 export type Lang = 'vi' | 'en';
 
-const M = {
+import { CONSOLE_MESSAGES } from './messages-console.ts';
+import { REVIEW_MESSAGES } from './messages-review.ts';
+
+const BASE = {
   appName: ['Cổng kết nối KNTC', 'KNTC hub'],
   navOverview: ['Tổng quan', 'Overview'],
   navRuns: ['Lượt đồng bộ', 'Sync runs'],
@@ -137,6 +140,9 @@ const M = {
   none: ['Không có', 'None'],
   back: ['Quay lại', 'Back'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+// Each area keeps its strings in its own file; keys must not repeat across files.
+const M = { ...BASE, ...CONSOLE_MESSAGES, ...REVIEW_MESSAGES };
 
 /** A message key. */
 export type MessageKey = keyof typeof M;
