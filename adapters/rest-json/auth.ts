@@ -4,6 +4,8 @@
  * log line, an error message or a cursor.
  */
 import { HubError } from '../../src/lib/errors.ts';
+import { basicAuthHeader } from '../shared/http-auth.ts';
+import { requireSecret } from '../shared/secrets.ts';
 import type { RestJsonAuth } from './config-schema.ts';
 
 /** The headers every request to the source carries for authentication. */
@@ -12,18 +14,17 @@ export function authHeaders(
   auth: RestJsonAuth,
   secrets: Readonly<Record<string, string>>,
 ): Record<string, string> {
+  const secret = (envName: string): string =>
+    requireSecret(sourceId, envName, secrets, 'auth.secretEnv');
   switch (auth.type) {
     case 'none':
       return {};
     case 'apiKey':
-      return { [auth.header]: secretOf(sourceId, auth.secretEnv, secrets) };
+      return { [auth.header]: secret(auth.secretEnv) };
     case 'bearer':
-      return { Authorization: `Bearer ${secretOf(sourceId, auth.secretEnv, secrets)}` };
-    case 'basic': {
-      const password = secretOf(sourceId, auth.secretEnv, secrets);
-      const token = Buffer.from(`${auth.username}:${password}`, 'utf8').toString('base64');
-      return { Authorization: `Basic ${token}` };
-    }
+      return { Authorization: `Bearer ${secret(auth.secretEnv)}` };
+    case 'basic':
+      return basicAuthHeader(auth.username, secret(auth.secretEnv));
     default: {
       const unknown: never = auth;
       throw new HubError('KNTC_CONFIG_INVALID', `source "${sourceId}": unknown auth type`, {
@@ -31,23 +32,4 @@ export function authHeaders(
       });
     }
   }
-}
-
-function secretOf(
-  sourceId: string,
-  envName: string,
-  secrets: Readonly<Record<string, string>>,
-): string {
-  const value = secrets[envName];
-  if (value === undefined || value.length === 0) {
-    throw new HubError(
-      'KNTC_CONFIG_INVALID',
-      `source "${sourceId}": the environment variable ${envName} named by auth.secretEnv is not set`,
-      {
-        hint: `Set ${envName} in the hub's environment (e.g. in the service unit or .env) and restart.`,
-        details: { sourceId, secretEnv: envName },
-      },
-    );
-  }
-  return value;
 }

@@ -6,6 +6,9 @@
  * (`secretEnv`, write-only); the hub resolves it into `ctx.secrets[secretEnv]`.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { basicAuthSchema, noAuthSchema } from '../shared/http-auth.ts';
+import { pagingProperties } from '../shared/paging-config.ts';
+import { secretEnvSchema as secretEnv } from '../shared/secrets.ts';
 
 /** Defaults applied when a config omits the field (see settings.ts). */
 export const REST_JSON_DEFAULTS = {
@@ -19,12 +22,6 @@ const path = { type: 'string', pattern: '^/', minLength: 1, maxLength: 500 } as 
 /** A dot path into a JSON object ("duLieu", "data.items"). */
 const dotPath = { type: 'string', pattern: '^[^.]+(\\.[^.]+)*$', maxLength: 200 } as const;
 const paramName = { type: 'string', minLength: 1, maxLength: 100 } as const;
-const secretEnv = {
-  type: 'string',
-  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-  writeOnly: true,
-  description: 'Name of the environment variable holding the secret (never the secret itself).',
-} as const;
 
 const apiKeyAuth = {
   type: 'object',
@@ -37,29 +34,11 @@ const apiKeyAuth = {
   },
 } as const;
 
-const basicAuth = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['type', 'username', 'secretEnv'],
-  properties: {
-    type: { const: 'basic' },
-    username: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^:]*$' },
-    secretEnv,
-  },
-} as const;
-
 const bearerAuth = {
   type: 'object',
   additionalProperties: false,
   required: ['type', 'secretEnv'],
   properties: { type: { const: 'bearer' }, secretEnv },
-} as const;
-
-const noAuth = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['type'],
-  properties: { type: { const: 'none' } },
 } as const;
 
 /** The rest-json adapter's config schema (closed: unknown keys fail at load). */
@@ -71,7 +50,7 @@ export const restJsonConfigSchema = {
     baseUrl: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 500 },
     checkPath: path,
     listPath: path,
-    auth: { oneOf: [apiKeyAuth, basicAuth, bearerAuth, noAuth] },
+    auth: { oneOf: [apiKeyAuth, basicAuthSchema, bearerAuth, noAuthSchema] },
     params: {
       type: 'object',
       additionalProperties: false,
@@ -95,30 +74,7 @@ export const restJsonConfigSchema = {
       required: ['id', 'modified'],
       properties: { id: dotPath, modified: dotPath },
     },
-    pageSize: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 500,
-      default: REST_JSON_DEFAULTS.pageSize,
-    },
-    timeoutMs: {
-      type: 'integer',
-      minimum: 100,
-      maximum: 600_000,
-      default: REST_JSON_DEFAULTS.timeoutMs,
-    },
-    lookbackSeconds: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 604_800,
-      default: REST_JSON_DEFAULTS.lookbackSeconds,
-    },
-    maxPages: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 1_000_000,
-      default: REST_JSON_DEFAULTS.maxPages,
-    },
+    ...pagingProperties(REST_JSON_DEFAULTS, 500),
   },
 } as const;
 

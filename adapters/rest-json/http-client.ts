@@ -3,18 +3,18 @@
  * run's stop signal and keep-alive connections; every failure becomes a HubError. Statuses are
  * classified here (validateStatus accepts all), not by axios.
  */
-import http from 'node:http';
-import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from 'pino';
+import { keepAliveAgents } from '../shared/http-agents.ts';
+import {
+  badPayloadError,
+  statusError,
+  timeoutError,
+  transportError,
+  type HttpTarget,
+} from '../shared/http-errors.ts';
 import { authHeaders } from './auth.ts';
-import { badPayloadError, statusError, timeoutError, transportError } from './http-errors.ts';
-import type { HttpTarget } from './http-errors.ts';
 import type { RestJsonSettings } from './settings.ts';
-
-// Shared by all rest-json sources: a pull makes many small sequential calls to the same host.
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
 
 /** Query parameters of one call. */
 export type QueryParams = Readonly<Record<string, string | number>>;
@@ -53,8 +53,7 @@ export function createSourceHttp(ctx: SourceHttpContext, settings: RestJsonSetti
     baseURL: settings.baseUrl,
     headers,
     timeout: settings.timeoutMs,
-    httpAgent,
-    httpsAgent,
+    ...keepAliveAgents,
     maxRedirects: 5,
     responseType: 'text',
     // Parse ourselves: an HTML error page must become KNTC_SOURCE_BAD_PAYLOAD, not a string.

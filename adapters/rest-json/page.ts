@@ -1,26 +1,13 @@
 /**
  * Reads one answer of a list endpoint: finds the items array at the configured dot path, turns
- * each item into a RawRecord (bytes = JSON.stringify of the item as parsed, a stable
+ * each item into a page record (bytes = JSON.stringify of the item as parsed, a stable
  * serialisation of what arrived) and reads its (modified, id) position. A record whose id or
  * modified value is missing or unreadable still goes into the batch (the mapping decides about
  * it) but has no position, so it can never move the cursor.
  */
-import type { RawRecord } from '../contract.ts';
-import { badPayloadError, type HttpTarget } from './http-errors.ts';
-import { parseInstant, type Position } from './position.ts';
-
-/** A record of a page with its position in (modified, id) order, if it has one. */
-export interface PageRecord {
-  readonly raw: RawRecord;
-  readonly position: Position | null;
-}
-
-/** One answer of the list endpoint. */
-export interface Page {
-  readonly records: readonly PageRecord[];
-  /** The source's page count when it reports one (response.totalPages), else null. */
-  readonly totalPages: number | null;
-}
+import { badPayloadError, type HttpTarget } from '../shared/http-errors.ts';
+import { pageRecord, type Page, type PageRecord } from '../shared/page.ts';
+import { parseInstant } from '../shared/position.ts';
 
 /** Which fields to read, from the config. */
 export interface PageShape {
@@ -63,16 +50,8 @@ export function readPage(
 }
 
 function toPageRecord(item: object, shape: PageShape): PageRecord {
-  const sourceRecordId = readId(atPath(item, shape.record.id));
-  const instant = parseInstant(atPath(item, shape.record.modified));
-  const raw: RawRecord = {
-    sourceRecordId,
-    payload: item,
-    bytes: Buffer.from(JSON.stringify(item), 'utf8'),
-  };
-  const position =
-    sourceRecordId === null || instant === null ? null : { ...instant, id: sourceRecordId };
-  return { raw, position };
+  const id = readId(atPath(item, shape.record.id));
+  return pageRecord(item, id, parseInstant(atPath(item, shape.record.modified)));
 }
 
 function readId(value: unknown): string | null {

@@ -6,6 +6,9 @@
  * environment variable holding them (`secretEnv`, write-only).
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { basicAuthSchema, noAuthSchema } from '../shared/http-auth.ts';
+import { pagingProperties } from '../shared/paging-config.ts';
+import { secretEnvSchema as secretEnv } from '../shared/secrets.ts';
 
 /** Defaults applied when a config omits the field (see settings.ts). */
 export const SOAP_XML_DEFAULTS = {
@@ -22,28 +25,13 @@ export const SOAP_XML_DEFAULTS = {
 
 /** A dot path of element names (namespace prefixes removed): "Envelope.Body.X.Don". */
 const dotPath = { type: 'string', pattern: '^[^.\\s]+(\\.[^.\\s]+)*$', maxLength: 300 } as const;
-const secretEnv = {
-  type: 'string',
-  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-  writeOnly: true,
-  description: 'Name of the environment variable holding the secret (never the secret itself).',
-} as const;
-const username = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^:]*$' } as const;
-
-const basicAuth = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['type', 'username', 'secretEnv'],
-  properties: { type: { const: 'basic' }, username, secretEnv },
-} as const;
-
 const wsseAuth = {
   type: 'object',
   additionalProperties: false,
   required: ['type', 'username', 'secretEnv'],
   properties: {
     type: { const: 'wsse' },
-    username,
+    username: basicAuthSchema.properties.username,
     secretEnv,
     passwordType: {
       enum: ['PasswordText', 'PasswordDigest'],
@@ -52,16 +40,6 @@ const wsseAuth = {
     },
   },
 } as const;
-
-const noAuth = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['type'],
-  properties: { type: { const: 'none' } },
-} as const;
-
-const positiveInt = (maximum: number, def: number) =>
-  ({ type: 'integer', minimum: 1, maximum, default: def }) as const;
 
 /** The soap-xml adapter's config schema (closed: unknown keys fail at load). */
 export const soapXmlConfigSchema = {
@@ -95,7 +73,7 @@ export const soapXmlConfigSchema = {
       default: SOAP_XML_DEFAULTS.keyset,
       description: 'The service returns records strictly after ({{modifiedSince}}, {{afterId}}).',
     },
-    auth: { oneOf: [basicAuth, wsseAuth, noAuth] },
+    auth: { oneOf: [basicAuthSchema, wsseAuth, noAuthSchema] },
     records: { ...dotPath, description: 'Path of the record elements in an answer.' },
     totalPages: dotPath,
     record: {
@@ -104,20 +82,7 @@ export const soapXmlConfigSchema = {
       required: ['id', 'modified'],
       properties: { id: dotPath, modified: dotPath },
     },
-    pageSize: positiveInt(1000, SOAP_XML_DEFAULTS.pageSize),
-    timeoutMs: {
-      type: 'integer',
-      minimum: 100,
-      maximum: 600_000,
-      default: SOAP_XML_DEFAULTS.timeoutMs,
-    },
-    lookbackSeconds: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 604_800,
-      default: SOAP_XML_DEFAULTS.lookbackSeconds,
-    },
-    maxPages: positiveInt(1_000_000, SOAP_XML_DEFAULTS.maxPages),
+    ...pagingProperties(SOAP_XML_DEFAULTS, 1000),
     maxDocumentBytes: {
       type: 'integer',
       minimum: 1024,

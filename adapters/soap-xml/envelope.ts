@@ -3,7 +3,8 @@
  * header when configured) and its headers, or the query of a plain-XML GET. Auth secrets are
  * read here from the resolved secrets and go only into the request.
  */
-import { HubError } from '../../src/lib/errors.ts';
+import { basicAuthHeader } from '../shared/http-auth.ts';
+import { requireSecret } from '../shared/secrets.ts';
 import type { SoapXmlAuth } from './config-schema.ts';
 import type { SoapXmlSettings } from './settings.ts';
 import { fillTemplate, xmlEscape, type TemplateValues } from './template.ts';
@@ -27,36 +28,15 @@ export type SourceRequest =
       readonly query: Readonly<Record<string, string>>;
     };
 
-/** Reads the secret the config names; KNTC_CONFIG_INVALID when the variable is not set. */
-export function secretOf(
-  sourceId: string,
-  envName: string,
-  secrets: Readonly<Record<string, string>>,
-): string {
-  const value = secrets[envName];
-  if (value === undefined || value.length === 0) {
-    throw new HubError(
-      'KNTC_CONFIG_INVALID',
-      `source "${sourceId}": the environment variable ${envName} named by auth.secretEnv is not set`,
-      {
-        hint: `Set ${envName} in the hub's environment and restart.`,
-        details: { sourceId, secretEnv: envName },
-      },
-    );
-  }
-  return value;
-}
-
 function basicHeader(sourceId: string, auth: SoapXmlAuth, secrets: Record<string, string>) {
   if (auth.type !== 'basic') return {};
-  const password = secretOf(sourceId, auth.secretEnv, secrets);
-  const token = Buffer.from(`${auth.username}:${password}`, 'utf8').toString('base64');
-  return { Authorization: `Basic ${token}` };
+  const password = requireSecret(sourceId, auth.secretEnv, secrets, 'auth.secretEnv');
+  return basicAuthHeader(auth.username, password);
 }
 
 function soapHeader(sourceId: string, auth: SoapXmlAuth, secrets: Record<string, string>): string {
   if (auth.type !== 'wsse') return '';
-  const password = secretOf(sourceId, auth.secretEnv, secrets);
+  const password = requireSecret(sourceId, auth.secretEnv, secrets, 'auth.secretEnv');
   const passwordType = auth.passwordType ?? 'PasswordText';
   const token = usernameTokenHeader({ username: auth.username, password, passwordType }, 'soap');
   return `<soap:Header>${token}</soap:Header>`;

@@ -7,23 +7,11 @@
  * slice would lack the namespace declarations in scope. The serialised payload is stable for
  * the same XML, which is what the hash is for.
  */
-import type { RawRecord } from '../contract.ts';
-import { badPayloadError, type HttpTarget } from '../rest-json/http-errors.ts';
-import { parseInstant, type Position } from '../rest-json/position.ts';
+import { badPayloadError, type HttpTarget } from '../shared/http-errors.ts';
+import { pageRecord, type Page, type PageRecord } from '../shared/page.ts';
+import { parseInstant } from '../shared/position.ts';
 import { normaliseRecord, normaliseValue, type OversizeInfo } from './normalise.ts';
 import type { XmlAnswer } from './transport.ts';
-
-/** A record of a page with its position in (modified, id) order, if it has one. */
-export interface PageRecord {
-  readonly raw: RawRecord;
-  readonly position: Position | null;
-}
-
-/** One answer, read. */
-export interface Page {
-  readonly records: readonly PageRecord[];
-  readonly totalPages: number | null;
-}
 
 /** Which elements to read, from the config. */
 export interface PageShape {
@@ -84,14 +72,7 @@ function toPageRecord(
   const sourceRecordId = readId(atPath(payload, shape.record.id));
   const modified = atPath(payload, shape.record.modified);
   const instant = parseInstant(typeof modified === 'string' ? modified.trim() : null);
-  const record: RawRecord = {
-    sourceRecordId,
-    payload,
-    bytes: Buffer.from(JSON.stringify(payload), 'utf8'),
-  };
-  const position =
-    sourceRecordId === null || instant === null ? null : { ...instant, id: sourceRecordId };
-  return { raw: record, position };
+  return pageRecord(payload, sourceRecordId, instant);
 }
 
 function readTotalPages(answer: XmlAnswer, path: string | undefined): number | null {

@@ -3,18 +3,16 @@
  * readably: SOAP needs `soapAction` and `body`, xml-get needs `query`, keyset needs {{afterId}}.
  */
 import { HubError } from '../../src/lib/errors.ts';
+import { resolvePaging, type PagingSettings } from '../shared/paging-config.ts';
 import { SOAP_XML_DEFAULTS, type SoapXmlConfig } from './config-schema.ts';
 
 /** A soap-xml config with its defaulted fields present. */
-export type SoapXmlSettings = SoapXmlConfig & {
-  readonly pageSize: number;
-  readonly timeoutMs: number;
-  readonly lookbackSeconds: number;
-  readonly maxPages: number;
-  readonly keyset: boolean;
-  readonly maxDocumentBytes: number;
-  readonly maxFieldBytes: number;
-};
+export type SoapXmlSettings = SoapXmlConfig &
+  PagingSettings & {
+    readonly keyset: boolean;
+    readonly maxDocumentBytes: number;
+    readonly maxFieldBytes: number;
+  };
 
 function problems(config: SoapXmlConfig): string[] {
   const out: string[] = [];
@@ -44,10 +42,7 @@ export function resolveSettings(sourceId: string, config: SoapXmlConfig): SoapXm
   const d = SOAP_XML_DEFAULTS;
   return {
     ...config,
-    pageSize: config.pageSize ?? d.pageSize,
-    timeoutMs: config.timeoutMs ?? d.timeoutMs,
-    lookbackSeconds: config.lookbackSeconds ?? d.lookbackSeconds,
-    maxPages: config.maxPages ?? d.maxPages,
+    ...resolvePaging(config, d),
     keyset: config.keyset ?? d.keyset,
     maxDocumentBytes: config.maxDocumentBytes ?? d.maxDocumentBytes,
     maxFieldBytes: config.maxFieldBytes ?? d.maxFieldBytes,

@@ -9,7 +9,7 @@
  * masked.
  */
 import { HubError } from '../../src/lib/errors.ts';
-import type { HttpTarget } from '../rest-json/http-errors.ts';
+import type { HttpTarget } from '../shared/http-errors.ts';
 
 const FAULT_TEXT_MAX = 200;
 const SECURITY_CODES = /FailedAuthentication|InvalidSecurity|FailedCheck|SecurityTokenUnavailable/i;

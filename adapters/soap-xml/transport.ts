@@ -5,28 +5,24 @@
  * before the HTTP status is judged. Every failure is a HubError naming the source and the URL
  * path (never the query, a header or the body).
  */
-import http from 'node:http';
-import https from 'node:https';
 import type { Readable } from 'node:stream';
 import axios, { type AxiosResponse } from 'axios';
 import type { Logger } from 'pino';
 import { HubError } from '../../src/lib/errors.ts';
+import { keepAliveAgents } from '../shared/http-agents.ts';
 import {
   badPayloadError,
   statusError,
   timeoutError,
   transportError,
   type HttpTarget,
-} from '../rest-json/http-errors.ts';
+} from '../shared/http-errors.ts';
 import { BodyRefusal, XmlBodyFilter, type FilteredBody } from './body-filter.ts';
 import type { SourceRequest } from './envelope.ts';
 import { normaliseValue, type OversizeInfo } from './normalise.ts';
 import type { SoapXmlSettings } from './settings.ts';
 import { faultElement, faultError, readFault } from './soap-fault.ts';
 import { decodeXml, parseXml, XmlSyntaxError } from './xml-document.ts';
-
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
 
 /** A parsed 2xx answer that is not a fault. */
 export interface XmlAnswer {
@@ -63,9 +59,9 @@ export async function callSource(
   const fail = (err: unknown): never => {
     ctx.signal.throwIfAborted();
     if (err instanceof HubError) throw err;
-    const safe = withoutRequest(err);
-    if (deadline.aborted) throw timeoutError(target, settings.timeoutMs, safe);
-    throw transportError(target, safe, settings.timeoutMs);
+    // Neither builder keeps `err` (whose request config holds the password) as the cause.
+    if (deadline.aborted) throw timeoutError(target, settings.timeoutMs, err);
+    throw transportError(target, err, settings.timeoutMs);
   };
   let response: AxiosResponse<Readable>;
   try {
@@ -87,22 +83,6 @@ export async function callSource(
   return judge(ctx, settings, target, response.status, filtered);
 }
 
-/**
- * The network error without axios's request config, whose body holds the WS-Security password:
- * a HubError's cause may be logged. Keeps the message and the first error code found.
- */
-function withoutRequest(err: unknown): Error {
-  let current: unknown = err;
-  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
-    const code: unknown = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'ERR_BAD_RESPONSE') {
-      return Object.assign(new Error(`network error ${code}`), { code });
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return new Error('request failed');
-}
-
 function send(
   settings: SoapXmlSettings,
   request: SourceRequest,
@@ -114,8 +94,7 @@ function send(
     headers: request.headers,
     ...(request.method === 'POST' ? { data: request.body } : { params: request.query }),
     responseType: 'stream',
-    httpAgent,
-    httpsAgent,
+    ...keepAliveAgents,
     maxRedirects: 5,
     decompress: true,
     validateStatus: () => true,

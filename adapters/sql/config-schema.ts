@@ -6,6 +6,8 @@
  * them (`passwordSecretEnv`, `urlSecretEnv`, write-only); the hub resolves them into ctx.secrets.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { maxPagesSchema } from '../shared/paging-config.ts';
+import { secretEnvSchema as secretEnv } from '../shared/secrets.ts';
 
 /** Defaults applied when a config omits the field (see settings.ts). */
 export const SQL_DEFAULTS = {
@@ -23,13 +25,6 @@ export const SQL_DEFAULTS = {
 export const WATERMARK_TYPES = ['timestamptz', 'timestamp', 'bigint'] as const;
 /** Key column types the adapter can cast its cursor to. */
 export const KEY_TYPES = ['text', 'bigint', 'uuid'] as const;
-
-const secretEnv = {
-  type: 'string',
-  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-  writeOnly: true,
-  description: 'Name of the environment variable holding the secret (never the secret itself).',
-} as const;
 
 const sslmode = {
   enum: ['disable', 'require', 'verify-ca', 'verify-full'],
@@ -125,7 +120,7 @@ export const sqlConfigSchema = {
       default: SQL_DEFAULTS.lookback,
       description: 'Re-read this much before the cursor: seconds (timestamps) or units (bigint).',
     },
-    maxPages: { type: 'integer', minimum: 1, maximum: 1_000_000, default: SQL_DEFAULTS.maxPages },
+    maxPages: maxPagesSchema(SQL_DEFAULTS.maxPages),
   },
 } as const;
 

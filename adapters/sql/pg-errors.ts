@@ -12,9 +12,11 @@
  *
  * PostgreSQL's own message is quoted only for class 42, where it names identifiers
  * (`column "x" does not exist`); data exceptions can quote a row's value, which may be personal,
- * so for them only the SQLSTATE is given. err.detail and err.hint are never used.
+ * so for them only the SQLSTATE is given. err.detail and err.hint are never used, and the error
+ * itself is not kept as the HubError's cause (a cause may be logged): only its code is.
  */
 import { HubError, type ErrorCode } from '../../src/lib/errors.ts';
+import { describeNetworkCode, isTlsCode } from '../shared/network-codes.ts';
 import { QUERY_OFFSET } from './query.ts';
 
 /** Where a statement went: the source and its database (host:port/database). */
@@ -52,6 +54,13 @@ export function errorCode(err: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
+/** The cause a HubError keeps: an Error with the SQLSTATE or network code, nothing else. */
+function codeOnly(err: unknown): Error {
+  const code = errorCode(err);
+  if (code === null) return new Error('database error');
+  return Object.assign(new Error(`database error ${code}`), { code });
+}
+
 function messageOf(err: unknown): string {
   const m = typeof err === 'object' && err !== null ? (err as PgLikeError).message : undefined;
   return typeof m === 'string' ? m.slice(0, MESSAGE_MAX) : String(err).slice(0, MESSAGE_MAX);
@@ -65,7 +74,7 @@ function make(
 ): HubError {
   return new HubError(code, `source "${target.sourceId}" (database ${target.where}): ${what}`, {
     retryable: options.retryable,
-    cause: options.err,
+    cause: codeOnly(options.err),
     ...(options.hint === undefined ? {} : { hint: options.hint }),
     details: {
       sourceId: target.sourceId,
@@ -192,7 +201,7 @@ function tlsError(
   code: string | null,
   message: string,
 ): HubError | null {
-  if (code !== null && /^(ERR_TLS|ERR_SSL|EPROTO|.*CERT)/.test(code)) {
+  if (code !== null && isTlsCode(code)) {
     return make(target, 'KNTC_SOURCE_UNREACHABLE', `TLS handshake failed (${code})`, {
       retryable: true,
       err,
@@ -222,14 +231,11 @@ function isTransientState(code: string): boolean {
 }
 
 function networkWhat(code: string): string {
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host name not found in DNS (${code})`;
+  const what = `${describeNetworkCode(code) ?? 'network error'} (${code})`;
   if (code === 'ECONNREFUSED') {
-    return 'connection refused (ECONNREFUSED): is PostgreSQL running and listening on that host and port?';
+    return `${what}: is PostgreSQL running and listening on that host and port?`;
   }
-  if (code === 'ETIMEDOUT') return 'no answer from the host (ETIMEDOUT): check firewall and VPN';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH')
-    return `no network route to the host (${code})`;
-  return `connection closed by the other side (${code})`;
+  return code === 'ETIMEDOUT' ? `${what}: check firewall and VPN` : what;
 }
 
 /** " at character N of the configured query", when PostgreSQL reported a position inside it. */

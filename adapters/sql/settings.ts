@@ -5,6 +5,7 @@
  * log line, an error message or a cursor.
  */
 import { HubError } from '../../src/lib/errors.ts';
+import { requireSecret } from '../shared/secrets.ts';
 import { cleanQuery } from './query.ts';
 import { SQL_DEFAULTS, type KeyType, type SqlConfig, type WatermarkType } from './config-schema.ts';
 
@@ -77,18 +78,18 @@ function resolveTarget(
   secrets: Readonly<Record<string, string>>,
 ): SqlTarget {
   const connectTimeoutMs = connection.connectTimeoutMs ?? SQL_DEFAULTS.connectTimeoutMs;
+  const secret = (envName: string, field: string): string =>
+    requireSecret(sourceId, envName, secrets, `connection.${field}`);
   if ('urlSecretEnv' in connection) {
-    const url = secretOf(sourceId, connection.urlSecretEnv, secrets);
+    const url = secret(connection.urlSecretEnv, 'urlSecretEnv');
     return {
       ...parseUrl(sourceId, connection.urlSecretEnv, url),
       sslmode: connection.sslmode,
       connectTimeoutMs,
     };
   }
-  const password =
-    connection.passwordSecretEnv === undefined
-      ? null
-      : secretOf(sourceId, connection.passwordSecretEnv, secrets);
+  const envName = connection.passwordSecretEnv;
+  const password = envName === undefined ? null : secret(envName, 'passwordSecretEnv');
   return {
     host: connection.host,
     port: connection.port ?? SQL_DEFAULTS.port,
@@ -141,20 +142,4 @@ function badUrl(sourceId: string, envName: string, why: string): HubError {
       details: { sourceId, variable: envName },
     },
   );
-}
-
-function secretOf(
-  sourceId: string,
-  envName: string,
-  secrets: Readonly<Record<string, string>>,
-): string {
-  const value = secrets[envName];
-  if (value === undefined || value === '') {
-    throw new HubError(
-      'KNTC_CONFIG_INVALID',
-      `source "${sourceId}": environment variable ${envName} is not set (it holds a secret named in config)`,
-      { details: { sourceId, variable: envName } },
-    );
-  }
-  return value;
 }

@@ -1,8 +1,10 @@
 /**
  * Sources: the local systems the hub pulls from, registered from config at startup, and the
  * per-source status the dashboard and `GET /sources` show. The status is one query whose every
- * part is an index lookup or a small aggregate: outbox totals come from outbox_counts (kept by
- * triggers), never from counting outbox or petitions rows.
+ * part is an index lookup or a small aggregate, so it costs the same however many runs, raw
+ * records and submissions the store holds: record totals come from source_daily_counts and
+ * outbox totals from outbox_counts (both kept by triggers), never from summing sync_runs or
+ * counting outbox or petitions rows.
  */
 import { sourceState, type SourceState } from '../core/source-state.ts';
 import type pg from 'pg';
@@ -33,10 +35,12 @@ export interface LastRun {
 }
 
 /**
- * Record and submission totals of a source. pulled/stored: sums over all runs (stored = inserted
- * or updated). rejected: records currently rejected (distinct source records with unresolved
- * field errors), not a historical total. pushed: outbox rows attempted at least once
- * (acknowledged ones included); acknowledged, deadLettered, pending: outbox rows by status.
+ * Record and submission totals of a source. pulled/stored: totals over all runs (stored =
+ * inserted or updated), summed from the per-day rows of source_daily_counts, which triggers keep
+ * equal to the runs' counts. rejected: records currently rejected (distinct source records with
+ * unresolved field errors, read from their partial index), not a historical total. pushed: outbox
+ * rows attempted at least once (acknowledged ones included); acknowledged, deadLettered, pending:
+ * outbox rows by status.
  */
 export interface SourceCounts {
   readonly pulled: number;
@@ -124,7 +128,8 @@ SELECT s.id, s.name, s.kind, s.enabled, s.paused,
        lr.started_at AS run_started_at, lr.finished_at AS run_finished_at,
        lr.error_code AS run_error_code, lr.error_message AS run_error_message,
        lf.status AS last_finished_status, ls.finished_at AS last_success_at,
-       tot.pulled::float8 AS pulled, tot.stored::float8 AS stored, rj.n::float8 AS rejected,
+       coalesce(tot.pulled, 0)::float8 AS pulled, coalesce(tot.stored, 0)::float8 AS stored,
+       rj.n::float8 AS rejected,
        coalesce(oc.pending, 0)::float8 AS pending,
        coalesce(oc.acknowledged, 0)::float8 AS acknowledged,
        coalesce(oc.dead, 0)::float8 AS dead,
@@ -138,8 +143,8 @@ SELECT s.id, s.name, s.kind, s.enabled, s.paused,
   LEFT JOIN LATERAL (SELECT r.finished_at FROM sync_runs r WHERE r.source_id = s.id AND r.status <> 'running'
                         AND r.status = 'succeeded'
                       ORDER BY r.finished_at DESC, r.id DESC LIMIT 1) ls ON true
-  CROSS JOIN LATERAL (SELECT coalesce(sum(r.pulled), 0) AS pulled, coalesce(sum(r.stored), 0) AS stored
-                        FROM sync_runs r WHERE r.source_id = s.id) tot
+  LEFT JOIN LATERAL (SELECT sum(d.pulled) AS pulled, sum(d.stored) AS stored
+                       FROM source_daily_counts d WHERE d.source_id = s.id) tot ON true
   CROSS JOIN LATERAL (SELECT count(DISTINCT x.source_record_id) AS n FROM rejected_records x
                        WHERE x.source_id = s.id AND x.resolved_at IS NULL) rj
   LEFT JOIN outbox_counts oc ON oc.source_id = s.id

@@ -4,7 +4,7 @@
  * maintenance page as a malformed payload, and an empty answer).
  */
 import { restJsonAdapter } from '../../adapters/rest-json/index.ts';
-import { comparePositions, fromCursor } from '../../adapters/rest-json/position.ts';
+import { comparePositions, fromCursor } from '../../adapters/shared/position.ts';
 import { buildQuyNhonSimulator } from '../../src/simulators/quynhon/index.ts';
 import type { ContractHarness, Fault, FakeSource } from './harness.ts';
 

@@ -5,7 +5,7 @@
  * answer with no Don elements).
  */
 import { soapXmlAdapter } from '../../adapters/soap-xml/index.ts';
-import { comparePositions, fromCursor } from '../../adapters/soap-xml/cursor.ts';
+import { comparePositions, fromCursor } from '../../adapters/shared/position.ts';
 import { buildHanoiSimulator } from '../../src/simulators/hanoi/index.ts';
 import { renderResult } from '../../src/simulators/hanoi/render-xml.ts';
 import { envelope, HANOI_NS, LAY_DANH_SACH_DON_ACTION } from '../../src/simulators/hanoi/soap.ts';

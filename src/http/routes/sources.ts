@@ -52,14 +52,19 @@ const sourceSchema = {
     lastSuccessAt: nullableString,
     counts: {
       type: 'object',
+      description:
+        'Totals kept incrementally by the store (no run is summed when this is read): pulled and stored over all runs, rejected records now, submissions by outcome.',
       properties: {
-        pulled: count,
-        stored: count,
-        rejected: count,
-        pushed: count,
-        acknowledged: count,
-        deadLettered: count,
-        pending: count,
+        pulled: { ...count, description: 'Records pulled, over all runs' },
+        stored: { ...count, description: 'Records inserted or updated, over all runs' },
+        rejected: {
+          ...count,
+          description: 'Source records currently rejected (unresolved field errors)',
+        },
+        pushed: { ...count, description: 'Submissions attempted at least once' },
+        acknowledged: { ...count, description: 'Submissions the national database acknowledged' },
+        deadLettered: { ...count, description: 'Submissions given up on (dead letters)' },
+        pending: { ...count, description: 'Submissions waiting to be sent or retried' },
       },
     },
     cursor: { type: ['object', 'null'], additionalProperties: true },

@@ -4,7 +4,7 @@ import {
   statusError,
   timeoutError,
   transportError,
-} from '../../../adapters/rest-json/http-errors.ts';
+} from '../../../adapters/shared/http-errors.ts';
 import { HubError } from '../../../src/lib/errors.ts';
 import { diagnoseError } from '../../../src/workflow/index.ts';
 

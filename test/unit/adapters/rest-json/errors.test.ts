@@ -167,7 +167,7 @@ describe('rest-json pull() errors', () => {
     const err = await failure(
       collect(restJsonAdapter.pull(ctx(), { modifiedSince: '20/10/2026', lastId: 'x' })),
     );
-    expect(err.code).toBe('KNTC_INTERNAL');
+    expect(err.code).toBe('KNTC_CURSOR_INVALID');
     expect(err.hint).toContain('reset');
   });
 });

@@ -87,8 +87,15 @@ function param(body: string, name: string): string | null {
   return new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1] ?? null;
 }
 
-/** Serves LayDanhSachDon from `store` for every request (persisted interceptor). */
-export function serve(store: HanoiStore, version: SoapVersion = '1.1'): SeenRequest[] {
+/**
+ * Serves LayDanhSachDon from `store` for every request (persisted interceptor); `beforeAnswer`
+ * runs before answering request number n (1-based), to change the store mid-run.
+ */
+export function serve(
+  store: HanoiStore,
+  version: SoapVersion = '1.1',
+  beforeAnswer?: (n: number) => void,
+): SeenRequest[] {
   const seen: SeenRequest[] = [];
   nock(BASE)
     .persist()
@@ -96,6 +103,7 @@ export function serve(store: HanoiStore, version: SoapVersion = '1.1'): SeenRequ
     .reply(function (_uri, body) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       seen.push({ body: text, headers: { ...this.req.headers } });
+      beforeAnswer?.(seen.length);
       const q = toQuery({
         since: param(text, 'TuNgayCapNhat'),
         after: param(text, 'SauSoDon'),

@@ -142,5 +142,27 @@ describe('soap-xml pull (without keyset)', () => {
   });
 });
 
+describe('soap-xml pull (without keyset), a record edited mid-walk', () => {
+  it('walks the instant again at the end and yields the record the walk skipped', async () => {
+    const store = storeOf([
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => rec(n, '08:00:00')),
+      rec(8, '08:30:00'),
+    ]);
+    // Before page 2 of the walk, record 1 is edited: record 4 slides onto page 1, already read.
+    const seen = serve(store, '1.1', (n) => {
+      if (n === 3) store.upsert(rec(1, '09:00:00'));
+    });
+    const config = hanoiConfig({ keyset: false, body: BODY_NO_KEYSET });
+    const batches = await collect(soapXmlAdapter.pull(makeCtx(config), null));
+    const hn = (...ns: number[]): string[] => ns.map((n) => `HN-${String(n).padStart(7, '0')}`);
+    expect(idsOf(batches)).toEqual(hn(1, 2, 3, 5, 6, 7, 8, 1, 4));
+    expect(batches.at(-1)?.cursor).toEqual({
+      modifiedSince: '2024-03-15T09:00:00+07:00',
+      lastId: 'HN-0000001',
+    });
+    expect(seen.at(-1)?.body).toContain('<TuNgayCapNhat>2024-03-15T08:00:00+07:00</TuNgayCapNhat>');
+  });
+});
+
 const BODY_NO_KEYSET =
   '<LayDanhSachDon xmlns="http://thanhtra.hanoi.gov.vn/kntc/"><TuNgayCapNhat>{{modifiedSince}}</TuNgayCapNhat><Trang>{{page}}</Trang><SoBanGhi>{{pageSize}}</SoBanGhi></LayDanhSachDon>';

@@ -93,6 +93,7 @@ describe('resolveSettings', () => {
     const err = thrown(() => resolveSettings('district-sql', base, {}));
     expect(err.code).toBe('KNTC_CONFIG_INVALID');
     expect(err.message).toContain('DISTRICT_DB_PASSWORD');
+    expect(err.message).toContain('connection.passwordSecretEnv');
   });
 
   it('refuses a URL secret that is not a postgres URL without echoing it', () => {

@@ -1,5 +1,6 @@
 // Error classification from PostgreSQL SQLSTATEs and Node network codes: what an officer reads,
 // retryable only when waiting can help, PostgreSQL's text quoted only when it names identifiers.
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { connectError, queryError, type ErrorTarget } from '../../../../adapters/sql/pg-errors.ts';
 import { QUERY_OFFSET } from '../../../../adapters/sql/query.ts';
@@ -82,6 +83,12 @@ describe('queryError', () => {
     expect(err).toMatchObject({ code: 'KNTC_SOURCE_QUERY', retryable: false });
     expect(err.message).not.toContain('052186001234');
     expect(err.message).toContain('22P02');
+    // Nor does its cause, which a log may print: only the SQLSTATE travels.
+    const cause = err.cause as Error;
+    expect(`${inspect(cause, { depth: null })} ${JSON.stringify(cause)}`).not.toContain(
+      '052186001234',
+    );
+    expect(cause).toMatchObject({ code: '22P02' });
   });
 
   it('a query that writes (25006) is a query error', () => {

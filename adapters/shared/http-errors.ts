@@ -1,14 +1,18 @@
 /**
  * Turns what went wrong on an HTTP call to a local system into a HubError a provincial IT officer
- * can act on. Shared by every HTTP-based adapter (rest-json now, soap-xml later), so it knows
- * nothing of JSON or of any adapter's config: it takes a source id, the URL path and either the
- * status of a response or the error axios threw.
+ * can act on. Shared by every HTTP-based adapter (rest-json, soap-xml), so it knows nothing of
+ * JSON, XML or of any adapter's config: it takes a source id, the URL path and either the status
+ * of a response or the error axios threw.
  *
  * Messages name the source, the path (never the query, never a header) and the status.
  * Retryable: the network, timeouts, 5xx, 408 and 429. Permanent: auth and other 4xx.
+ * The `cause` of a HubError may be logged, so it is never the error axios threw (whose config
+ * holds the request headers and body, with the API key, Basic password, token or WS-Security
+ * password): it is a clean Error carrying only the error code and, if any, the HTTP status.
  */
 import { isAxiosError } from 'axios';
 import { HubError } from '../../src/lib/errors.ts';
+import { describeNetworkCode, isTlsCode } from './network-codes.ts';
 
 /** Where a call went: the source id and the URL path (no query string, no credentials). */
 export interface HttpTarget {
@@ -49,18 +53,21 @@ export function transportError(target: HttpTarget, err: unknown, timeoutMs: numb
   const details = { sourceId: target.sourceId, path: target.path, errorCode: code };
   const at = `source "${target.sourceId}" on ${target.path}`;
   if (TIMEOUT_CODES.has(code)) return timeoutError(target, timeoutMs, err);
+  const cause = cleanCause(err);
   if (isTlsCode(code)) {
     return new HubError('KNTC_SOURCE_UNREACHABLE', `${at}: TLS handshake failed (${code})`, {
       retryable: true,
-      cause: err,
+      cause,
       details,
       hint: 'The local system presented a certificate the hub does not trust (expired, self-signed or for another host name): renew it or fix baseUrl; the pull will be retried.',
     });
   }
-  const what = describeNetworkCode(code);
-  return new HubError('KNTC_SOURCE_UNREACHABLE', `${at}: ${what} (${code})`, {
+  const what =
+    describeNetworkCode(code) ?? (UNREACHABLE_CODES.has(code) ? 'network error' : 'request failed');
+  const advice = code === 'ECONNREFUSED' ? ': is the system running on that port?' : '';
+  return new HubError('KNTC_SOURCE_UNREACHABLE', `${at}: ${what} (${code})${advice}`, {
     retryable: true,
-    cause: err,
+    cause,
     details,
   });
 }
@@ -81,27 +88,30 @@ export function timeoutError(target: HttpTarget, timeoutMs: number, cause?: unkn
     `source "${target.sourceId}" on ${target.path}: no answer within ${timeoutMs} ms`,
     {
       retryable: true,
-      cause,
+      cause: cause === undefined ? undefined : cleanCause(cause),
       details: { sourceId: target.sourceId, path: target.path, timeoutMs },
     },
   );
 }
 
-function describeNetworkCode(code: string): string {
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found in DNS';
-  if (code === 'ECONNREFUSED') return 'connection refused (is the system running on that port?)';
-  if (code === 'ECONNRESET' || code === 'EPIPE') return 'connection closed by the other side';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'no network route to the host';
-  return UNREACHABLE_CODES.has(code) ? 'network error' : 'request failed';
+/**
+ * What may travel as a HubError's cause: a new Error with the first error code found (and the
+ * HTTP status, when the error carries a response), nothing of the request it failed on.
+ */
+export function cleanCause(err: unknown): Error {
+  const code = errorCode(err);
+  const status = responseStatus(err);
+  const what = code === null ? 'request failed' : `network error ${code}`;
+  const clean = new Error(status === null ? what : `${what} (HTTP ${status})`);
+  if (code !== null) Object.assign(clean, { code });
+  if (status !== null) Object.assign(clean, { status });
+  return clean;
 }
 
-function isTlsCode(code: string): boolean {
-  return (
-    code.startsWith('ERR_TLS') ||
-    code.startsWith('ERR_SSL') ||
-    code.includes('CERT') ||
-    code === 'EPROTO'
-  );
+function responseStatus(err: unknown): number | null {
+  if (!isAxiosError(err)) return null;
+  const status = err.response?.status;
+  return typeof status === 'number' ? status : null;
 }
 
 /** The first error code found on the error or its causes (axios wraps Node's error). */

@@ -1,8 +1,10 @@
 /**
- * Positions in a source's (modified, id) order, and the cursor that stores one. Modified values
- * are compared as instants (an ISO-8601 string WITH its offset, to the nanosecond), never as
- * strings: "09:15:00+07:00" and "02:15:00Z" are the same moment. A value without an offset is
- * not an instant (local time of which zone?) and cannot position a record.
+ * Positions in a source's (modified, id) order, and the `{ modifiedSince, lastId }` cursor that
+ * stores one: the cursor rules of every adapter that pages by a modified-since time (rest-json,
+ * soap-xml). Modified values are compared as instants (an ISO-8601 string WITH its offset, to
+ * the nanosecond), never as strings: "09:15:00+07:00" and "02:15:00Z" are the same moment. A
+ * value without an offset is not an instant (local time of which zone?) and cannot position a
+ * record.
  *
  * The cursor keeps the record's modified string exactly as the source wrote it, so the next run
  * sends the source its own format back.
@@ -77,7 +79,7 @@ export function toCursor(position: Position | null): Cursor {
   return { modifiedSince: position?.iso ?? null, lastId: position?.id ?? null };
 }
 
-/** Reads a cursor this adapter wrote; null cursor or null modifiedSince mean "from the start". */
+/** Reads a cursor written by toCursor; null, or a null modifiedSince, means "from the start". */
 export function fromCursor(sourceId: string, cursor: Cursor | null): Position | null {
   if (cursor === null || cursor.modifiedSince === null || cursor.modifiedSince === undefined) {
     return null;
@@ -86,8 +88,8 @@ export function fromCursor(sourceId: string, cursor: Cursor | null): Position | 
   const lastId = cursor.lastId ?? null;
   if (instant === null || (lastId !== null && typeof lastId !== 'string')) {
     throw new HubError(
-      'KNTC_INTERNAL',
-      `source "${sourceId}": stored cursor is not a rest-json cursor`,
+      'KNTC_CURSOR_INVALID',
+      `source "${sourceId}": the stored cursor is not { modifiedSince, lastId } with an ISO-8601 time and offset`,
       {
         hint: 'The saved position of this source is damaged: reset its cursor (a full re-read is safe, records are upserted).',
         details: { sourceId },
