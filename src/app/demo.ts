@@ -4,10 +4,13 @@
  * 127.0.0.1, and the hub with every role synchronising them by itself (config/demo.yaml). It is
  * also the provincial IT sandbox: the simulators keep producing new and changed petitions.
  */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { addUser } from '../auth/users.ts';
 import { HubError } from '../lib/errors.ts';
+import { SecretKey } from '../lib/secret-box.ts';
 import type { Logger } from 'pino';
 import {
   startCommuneExportSimulator,
@@ -30,6 +33,9 @@ export const DEMO_PORTS = { quynhon: 4101, hanoi: 4102, national: 4200 } as cons
 
 /** PostgreSQL schema of the simulated district database (read by the `district-sql` source). */
 export const DEMO_DISTRICT_SCHEMA = 'sim_district';
+
+/** Folder of the demo's own files: the ward inbox and the secrets key. */
+export const DEMO_DATA_DIR = 'data/demo';
 
 /** Inbox the simulated ward office drops its CSV/Excel registers into (the `file-drop` source). */
 export const DEMO_INBOX = 'data/demo/xa-bui-thi-xuan/inbox';
@@ -167,4 +173,37 @@ export async function ensureDemoAccounts(pool: pg.Pool): Promise<void> {
       if (!(err instanceof HubError && err.code === 'KNTC_CONFLICT')) throw err;
     }
   }
+}
+
+/**
+ * The demo's secrets key (sealing secrets entered in the sources console), so the console works
+ * out of the box: read from `<dir>/secrets.key`, or generated there (mode 0600) on first start.
+ * A real deployment sets KNTC_SECRETS_KEY instead.
+ */
+export async function demoSecretsKey(log: Logger, dir: string = DEMO_DATA_DIR): Promise<SecretKey> {
+  const file = path.join(dir, 'secrets.key');
+  const existing = await readKeyFile(file);
+  if (existing !== null) return existing;
+  await mkdir(dir, { recursive: true });
+  const key = SecretKey.generate();
+  try {
+    await writeFile(file, `${key.toBase64()}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another demo process wrote it first: use that one.
+    if ((err as { code?: string }).code === 'EEXIST') return (await readKeyFile(file)) ?? key;
+    throw err;
+  }
+  log.info({ file, keyId: key.id }, 'generated the demo secrets key');
+  return key;
+}
+
+async function readKeyFile(file: string): Promise<SecretKey | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return null;
+    throw err;
+  }
+  return SecretKey.fromBase64(text, file);
 }

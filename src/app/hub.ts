@@ -1,14 +1,16 @@
 /**
  * Starts the hub's roles in one process: `api` (HTTP), `worker` (pull and push workers plus the
  * outbox reconciler) and `scheduler` (cron triggers and catch-up). Any subset can run, so a
- * province can scale workers separately. close() stops intake first, then lets running jobs
- * finish within a deadline.
+ * province can scale workers separately. Sources come from the deployment file and the sources
+ * console (src/sources/registry.ts): workers look a source up at job time and the scheduler
+ * re-reads them periodically, so console changes need no restart. close() stops intake first,
+ * then lets running jobs finish within a deadline.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Worker } from 'bullmq';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { adapterFor } from '../../adapters/index.ts';
+import { ADAPTERS, adapterFor } from '../../adapters/index.ts';
 import type { HubConfig } from '../config/load-config.ts';
 import type { Settings } from '../config/settings.ts';
 import { buildApp } from '../http/app.ts';
@@ -17,12 +19,17 @@ import { createNationalClient } from '../national/client.ts';
 import { pushSettings } from '../national/push-settings.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { pushSubmission, type PushOutcome } from '../pipeline/push-submission.ts';
-import { syncSource } from '../pipeline/sync-source.ts';
 import { createPullQueue, createPullWorker } from '../queue/pull-queue.ts';
 import { createPushQueue, createPushWorker, prioritised } from '../queue/push-queue.ts';
 import { startReconciler } from '../queue/reconciler.ts';
 import { checkRedis, producerConnection, workerConnection } from '../queue/redis.ts';
 import { startScheduler } from '../scheduler/scheduler.ts';
+import { createSourcesConsole } from '../sources/console-service.ts';
+import { deadlinesDir, projectRoot } from '../sources/paths.ts';
+import { registryPuller } from '../sources/pull-source.ts';
+import { keepFresh, SourceRegistry } from '../sources/registry.ts';
+import { SecretStore } from '../sources/secret-store.ts';
+import { loadDeadlineConfig } from '../store/deadlines-repo.ts';
 import { DedupService, dedupAfterCommit } from '../dedup/service.ts';
 import {
   checkConnection,
@@ -60,6 +67,8 @@ export async function loadMappings(config: HubConfig): Promise<Map<string, Compi
 export interface StartOptions {
   /** Accounts and dashboard pages guarding every route (default true; false only in API tests). */
   readonly dashboard?: boolean;
+  /** How often the scheduler and the dashboard re-read console sources (default 30 s). */
+  readonly sourcesRefreshMs?: number;
 }
 
 /** Starts the given roles against an open, migrated database pool. */
@@ -75,7 +84,12 @@ export async function startHub(
     pool,
     config.sources.map((s) => ({ id: s.id, name: s.name, kind: s.adapter, enabled: s.enabled })),
   );
-  const mappings = await loadMappings(config);
+  const secrets = new SecretStore(pool, settings.secretsKey ?? null, settings.sourceSecretEnv);
+  const root = projectRoot(config.file);
+  const registry = new SourceRegistry({ pool, fileSources: config.sources, root, secrets, log });
+  await registry.preloadFileMappings();
+  await registry.refresh();
+  const refreshMs = options.sourcesRefreshMs ?? 30_000;
   const producer = producerConnection(settings.redisUrl);
   producer.on('error', (err) => log.warn({ err: err.message }, 'Redis producer connection error'));
   const pullQueue = createPullQueue(producer, settings.queuePrefix);
@@ -98,12 +112,10 @@ export async function startHub(
     const staleRuns = await failStaleRuns(pool);
     if (staleRuns > 0)
       log.warn({ staleRuns }, 'marked runs interrupted by a previous crash as failed');
-    const sources = new Map(config.sources.map((s) => [s.id, s]));
     const dedup = await DedupService.open(pool, log.child({ component: 'dedup' }));
     const syncDeps = {
       pool,
       adapterFor,
-      mappingFor: (id: string) => mappings.get(id) ?? missing(id),
       log,
       // Dedup first, so a duplicate's link to its case is set before its submission is stamped.
       onCommitted: async (ids: readonly string[]) => {
@@ -122,18 +134,7 @@ export async function startHub(
     };
     const pullConn = workerConnection(settings.redisUrl);
     workers.push(
-      createPullWorker(
-        pullConn,
-        settings.queuePrefix,
-        (data, signal) =>
-          syncSource(
-            syncDeps,
-            sources.get(data.sourceId) ?? missing(data.sourceId),
-            data.trigger,
-            signal,
-          ),
-        log,
-      ),
+      createPullWorker(pullConn, settings.queuePrefix, registryPuller(registry, syncDeps), log),
     );
     const client = createNationalClient(
       {
@@ -180,12 +181,15 @@ export async function startHub(
   }
 
   if (roles.has('scheduler')) {
-    const stop = await startScheduler(config.sources, {
+    const stop = await startScheduler(() => registry.list(), {
       enqueue: (id, trigger) => pullQueue.enqueue(id, trigger),
       lastRunStartedAt: (id) => lastRunStartedAt(pool, id),
       log,
+      refreshMs,
     });
     stoppers.unshift(stop);
+  } else if (roles.has('api')) {
+    stoppers.unshift(keepFresh(registry, refreshMs, log));
   }
 
   let app: FastifyInstance | null = null;
@@ -208,7 +212,18 @@ export async function startHub(
             dashboard: {
               pool,
               syncNow: (id: string) => pullQueue.enqueue(id, 'manual'),
-              schedules: new Map(config.sources.map((s) => [s.id, s.schedule])),
+              schedules: registry.schedules,
+              sourcesConsole: createSourcesConsole({
+                pool,
+                registry,
+                secrets,
+                adapters: ADAPTERS,
+                root,
+                configFile: config.file,
+                log,
+              }),
+              deadlines: await loadDeadlineConfig(await deadlinesDir(config.file)),
+              enqueueOutbox,
               queues: [pullQueue.queue, pushQueue.queue],
               checks: {
                 database: () => checkConnection(pool),
@@ -264,8 +279,4 @@ function attemptLabels(o: PushOutcome): { stage: string; result: string } {
     case 'busy':
       return { stage: '', result: o.status };
   }
-}
-
-function missing(sourceId: string): never {
-  throw new Error(`Source "${sourceId}" is not in the deployment file`);
 }

@@ -8,6 +8,7 @@ import {
   DEMO_ACCOUNTS,
   DEMO_DISTRICT_SCHEMA,
   DEMO_SECRETS,
+  demoSecretsKey,
   ensureDemoAccounts,
   startDemoSimulators,
 } from '../app/demo.ts';
@@ -62,7 +63,15 @@ export async function runDemo(
     throw err;
   });
   await ensureDemoAccounts(infra.pool);
-  const hub = await startHub(settings, config, infra.pool, new Set(ALL_ROLES), log);
+  // The sources console works out of the box: a key of the demo's own unless KNTC_SECRETS_KEY is set.
+  const secretsKey = settings.secretsKey ?? (await demoSecretsKey(log));
+  const hub = await startHub(
+    { ...settings, secretsKey },
+    config,
+    infra.pool,
+    new Set(ALL_ROLES),
+    log,
+  );
   const api = hub.url ?? '';
   process.stdout.write(
     [

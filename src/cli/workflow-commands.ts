@@ -1,14 +1,20 @@
 /**
  * Registers the provincial IT commands on the `kntc-hub` program: `sources test`, `sources
- * cursor`, `mapping preview`, `mapping check` and `replay`. Their logs go to stderr at level
- * warn unless LOG_LEVEL says otherwise, so stdout carries only the result (text or --json).
+ * cursor`, `mapping preview`, `mapping check` and `replay`. A source id not in the deployment file
+ * is looked up among the sources created in the dashboard's console (their secrets need the
+ * hub's KNTC_SECRETS_KEY). Their logs go to stderr at level warn unless LOG_LEVEL says otherwise,
+ * so stdout carries only the result (text or --json).
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { pino, type Logger } from 'pino';
 import { ADAPTER_SCHEMAS } from '../../adapters/index.ts';
+import { openInfrastructure } from '../app/infrastructure.ts';
 import { loadConfig, type HubConfig } from '../config/load-config.ts';
 import { readSettings } from '../config/settings.ts';
 import { REDACT_PATHS } from '../lib/logger.ts';
+import { projectRoot } from '../sources/paths.ts';
+import { SourceRegistry } from '../sources/registry.ts';
+import { SecretStore } from '../sources/secret-store.ts';
 import { DEFAULT_FIXTURES_DIR, DEFAULT_MAPPINGS_DIR, PREVIEW_MAX } from '../workflow/index.ts';
 import {
   runMappingCheck,
@@ -27,8 +33,10 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     const settings = readSettings(env);
     return { settings, log: toolLogger(env), out: (t) => process.stdout.write(t) };
   };
-  const config = (ctx: CommandContext): Promise<HubConfig> =>
-    loadConfig(ctx.settings.configPath, ADAPTER_SCHEMAS, env);
+  const config = async (ctx: CommandContext, id?: string): Promise<HubConfig> => {
+    const file = await loadConfig(ctx.settings.configPath, ADAPTER_SCHEMAS, env);
+    return id === undefined ? file : withConsoleSource(ctx, file, id);
+  };
   const exit = (code: number): void => {
     if (code !== 0) process.exitCode = code;
   };
@@ -41,7 +49,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const ctx = context();
-      exit(await runSourcesTest(ctx, await config(ctx), id, opts.json === true));
+      exit(await runSourcesTest(ctx, await config(ctx, id), id, opts.json === true));
     });
 
   sources
@@ -55,7 +63,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .action(async (id: string, opts: { reset?: boolean; yes?: boolean; json?: boolean }) => {
       const ctx = context();
       exit(
-        await runSourcesCursor(ctx, await config(ctx), id, {
+        await runSourcesCursor(ctx, await config(ctx, id), id, {
           reset: opts.reset === true,
           yes: opts.yes === true,
           json: opts.json === true,
@@ -75,7 +83,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .action(async (id: string, opts: { limit: number; fromCursor?: boolean; json?: boolean }) => {
       const ctx = context();
       exit(
-        await runMappingPreview(ctx, await config(ctx), id, {
+        await runMappingPreview(ctx, await config(ctx, id), id, {
           limit: opts.limit,
           from: opts.fromCursor === true ? 'cursor' : 'start',
           json: opts.json === true,
@@ -107,12 +115,44 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .action(async (id: string, opts: { rejected?: boolean; json?: boolean }) => {
       const ctx = context();
       exit(
-        await runReplay(ctx, await config(ctx), id, {
+        await runReplay(ctx, await config(ctx, id), id, {
           rejectedOnly: opts.rejected === true,
           json: opts.json === true,
         }),
       );
     });
+}
+
+/**
+ * The deployment file's config, plus source `id` when it is a console source (resolved with its
+ * secrets); unchanged when the file has it or the console has no such source.
+ */
+async function withConsoleSource(
+  ctx: CommandContext,
+  config: HubConfig,
+  id: string,
+): Promise<HubConfig> {
+  if (config.sources.some((s) => s.id === id)) return config;
+  const infra = await openInfrastructure(ctx.settings, ctx.log, { redis: false });
+  try {
+    const { pool } = infra;
+    const secrets = new SecretStore(
+      pool,
+      ctx.settings.secretsKey ?? null,
+      ctx.settings.sourceSecretEnv,
+    );
+    const registry = new SourceRegistry({
+      pool,
+      fileSources: config.sources,
+      root: projectRoot(config.file),
+      secrets,
+      log: ctx.log,
+    });
+    if ((await registry.get(id)) === null) return config;
+    return { ...config, sources: [...config.sources, await registry.resolve(id)] };
+  } finally {
+    await infra.close();
+  }
 }
 
 function parseLimit(text: string): number {

@@ -4,6 +4,10 @@
  * the frozen result and never reads process.env.
  */
 import { HubError } from '../lib/errors.ts';
+import { SecretKey } from '../lib/secret-box.ts';
+
+/** Prefix of the environment variables that may hold console sources' secrets (fallback). */
+export const SOURCE_SECRET_ENV_PREFIX = 'KNTC_SRC_';
 
 /** The hub's process settings. */
 export interface Settings {
@@ -20,6 +24,13 @@ export interface Settings {
   readonly logPretty: boolean;
   /** Secure attribute of the session cookie: true behind HTTPS, false for plain HTTP, or auto. */
   readonly cookieSecure?: boolean | 'auto';
+  /** Key sealing the secrets entered in the sources console; absent: the console stores none. */
+  readonly secretsKey?: SecretKey;
+  /**
+   * A console source's secret from the environment (KNTC_SRC_* variables only), used when the
+   * encrypted store has none. A function, so the values never show in a serialised Settings.
+   */
+  readonly sourceSecretEnv?: (name: string) => string | undefined;
 }
 
 /** Every setting with its environment variable and default, for the README and `--help`. */
@@ -34,6 +45,11 @@ export const SETTINGS_DOC = [
   ['LOG_LEVEL', 'info', 'pino log level (fatal, error, warn, info, debug, trace)'],
   ['LOG_PRETTY', 'false in production, true for the demo', 'human-readable logs instead of JSON'],
   ['KNTC_COOKIE_SECURE', 'auto', 'session cookie Secure flag: true behind HTTPS, false, or auto'],
+  [
+    'KNTC_SECRETS_KEY',
+    'none (the demo makes data/demo/secrets.key)',
+    'base64 of 32 bytes sealing secrets entered in the sources console (openssl rand -base64 32)',
+  ],
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -75,7 +91,23 @@ export function readSettings(
     logPretty:
       pretty === undefined ? (defaults.pretty ?? false) : pretty === 'true' || pretty === '1',
     cookieSecure: cookieSecure(get(env, 'KNTC_COOKIE_SECURE', 'auto')),
+    ...secretsSettings(env),
   });
+}
+
+/** The secrets key (when set) and the KNTC_SRC_* fallback lookup. */
+function secretsSettings(env: Env): Pick<Settings, 'secretsKey' | 'sourceSecretEnv'> {
+  const text = get(env, 'KNTC_SECRETS_KEY', '');
+  const fallback = new Map(
+    Object.entries(env).filter(
+      (e): e is [string, string] =>
+        e[0].startsWith(SOURCE_SECRET_ENV_PREFIX) && e[1] !== undefined && e[1] !== '',
+    ),
+  );
+  return {
+    ...(text === '' ? {} : { secretsKey: SecretKey.fromBase64(text) }),
+    sourceSecretEnv: (name) => fallback.get(name),
+  };
 }
 
 /** A URL with its password hidden, for messages. */

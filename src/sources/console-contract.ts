@@ -41,13 +41,24 @@ export interface SourceDraft {
   readonly mapping: string;
   readonly schedule: string | null;
   readonly enabled: boolean;
-  /** The adapter config; secret fields may be left out or empty (the service names them). */
+  /**
+   * The adapter config; secret fields may be left out or empty: the service names each one
+   * KNTC_SRC_<ID>_<PATH> (e.g. KNTC_SRC_PHUONG_A_AUTH for "auth.secretEnv") and sets it here.
+   */
   readonly config: Readonly<Record<string, unknown>>;
-  /** New secret values by dotted config path of their secret field; a path left out keeps its value. */
+  /**
+   * New secret values by dotted config path of their secret field ("auth.secretEnv"); a path
+   * left out, or with an empty value, keeps the stored value (unless the field's auth `type`
+   * changed, which asks for a new one).
+   */
   readonly secrets: Readonly<Record<string, string>>;
 }
 
-/** One thing wrong with a draft: `field` is "id", "name", "mapping", "schedule" or "config.<path>". */
+/**
+ * One thing wrong with a draft: `field` is "id", "name", "adapter", "mapping", "schedule",
+ * "config" or "config.<path>" (a secret's problem is on its field, e.g. "config.auth.secretEnv").
+ * At most one problem per field (messages of one field are joined).
+ */
 export interface DraftProblem {
   readonly field: string;
   /** Says what is wrong and what to enter instead; never echoes a secret. */
@@ -81,19 +92,33 @@ export interface SourcesConsole {
   get(id: string): Promise<ConsoleSourceView | null>;
   list(): Promise<readonly ConsoleSourceView[]>;
   create(draft: SourceDraft, actor: ConsoleActor): Promise<SaveResult>;
-  /** Refuses config-file sources and a stale `expectedVersion` (as a DraftProblem on "id"). */
+  /**
+   * Refuses config-file sources and a stale `expectedVersion` (as a DraftProblem on "id");
+   * throws HubError KNTC_SOURCE_UNKNOWN for an unknown id.
+   */
   update(
     id: string,
     draft: SourceDraft,
     expectedVersion: number,
     actor: ConsoleActor,
   ): Promise<SaveResult>;
-  /** Connection check, one page, mapping file and sample mapping (the CLI's `sources test`). */
+  /**
+   * Connection check, one page, mapping file and sample mapping (the CLI's `sources test`). A
+   * source problem (including a secret that cannot be decrypted) is a failed step, never a throw;
+   * KNTC_SOURCE_UNKNOWN for an unknown id; KNTC_SOURCE_TIMEOUT when `signal` aborts first.
+   */
   test(id: string, signal: AbortSignal): Promise<SourceTestReport>;
-  /** Raw next to canonical for the next `limit` records (the CLI's `mapping preview`). */
+  /**
+   * Raw next to canonical for the first `limit` records from the beginning of the source (the
+   * CLI's `mapping preview`); nothing stored, cursor untouched. Throws the source's HubError.
+   */
   preview(id: string, limit: number, signal: AbortSignal): Promise<MappingPreview>;
   /** The stored cursor (viewing is audited). */
   cursor(id: string, actor: ConsoleActor): Promise<Cursor | null>;
-  /** Replaces the cursor (null: start from the beginning); audited with both values. */
+  /**
+   * Replaces the cursor (null: start from the beginning); audited with both values. Throws
+   * KNTC_BAD_REQUEST for a value that is not an object of text/number/null, KNTC_CONFLICT while
+   * a pull or replay of the source runs.
+   */
   setCursor(id: string, cursor: Cursor | null, actor: ConsoleActor): Promise<void>;
 }

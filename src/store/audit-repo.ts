@@ -16,6 +16,10 @@ export type AuditAction =
   | 'source.sync-requested'
   | 'source.cursor-viewed'
   | 'source.cursor-changed'
+  | 'source.created'
+  | 'source.updated'
+  | 'source.secret-set'
+  | 'source.secret-removed'
   | 'run.replayed'
   | 'review.decided'
   | 'identity.revealed';

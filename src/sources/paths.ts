@@ -1,0 +1,46 @@
+/**
+ * Where a deployment's files are: the project root (the deployment file's folder's parent, as the
+ * config loader resolves mapping paths), its mapping files, and its legal deadline data.
+ */
+import { access, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Folder of mapping files, relative to the project root. */
+export const MAPPINGS_DIR = 'mappings';
+
+/** The project root of a deployment file (config/hub.yaml → .), as load-config resolves mappings. */
+export function projectRoot(configFile: string): string {
+  return path.dirname(path.dirname(path.resolve(configFile)));
+}
+
+/** Mapping files a source may use, as "mappings/<file>.yaml", sorted. */
+export async function listMappingFiles(root: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(path.join(root, MAPPINGS_DIR));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => `${MAPPINGS_DIR}/${n}`);
+}
+
+/** The bundled config/deadlines folder of this hub's code. */
+const BUNDLED_DEADLINES = fileURLToPath(new URL('../../config/deadlines/', import.meta.url));
+
+/**
+ * The legal deadline data of a deployment: a `deadlines` folder next to the deployment file when
+ * there is one (a province's own calendar), else the hub's bundled config/deadlines.
+ */
+export async function deadlinesDir(configFile: string): Promise<string> {
+  const beside = path.join(path.dirname(path.resolve(configFile)), 'deadlines');
+  try {
+    await access(path.join(beside, 'rules.yaml'));
+    return beside;
+  } catch {
+    return BUNDLED_DEADLINES;
+  }
+}
