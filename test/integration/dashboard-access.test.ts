@@ -157,10 +157,23 @@ describe('declared policy of sensitive routes', () => {
       '/sources/:id/pause',
       '/sources/:id/resume',
       '/api/v1/sources/:id/sync',
+      '/sources',
+      '/sources/:id',
+      '/sources/:id/test',
+      '/sources/:id/cursor',
     ]) {
       expect(rolesOf('POST', url), url).toEqual(['admin']);
     }
-    for (const url of ['/sources', '/ops/health', '/admin/queues', '/admin/queues/api/queues']) {
+    for (const url of [
+      '/sources',
+      '/sources/new',
+      '/sources/:id/edit',
+      '/sources/:id/preview',
+      '/sources/:id/cursor',
+      '/ops/health',
+      '/admin/queues',
+      '/admin/queues/api/queues',
+    ]) {
       expect(rolesOf('GET', url), url).toEqual(['admin']);
     }
     expect(rolesOf('POST', '/petitions/:hubId/reveal')).toEqual(['inspector']);

@@ -2,17 +2,25 @@
 // identities are planted so tests can scan responses for them. Shared by the dashboard
 // integration tests and the browser tests (it listens on 127.0.0.1:0 when asked).
 import Fastify, { type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import type pg from 'pg';
 import type { Queue } from 'bullmq';
+import { ADAPTERS } from '../../adapters/index.ts';
 import { addUser } from '../../src/auth/users.ts';
 import type { Role, RouteRoles } from '../../src/auth/roles.ts';
+import type { ResolvedSource } from '../../src/config/load-config.ts';
 import type { Petition } from '../../src/core/petition-schema.ts';
 import { registerDashboard } from '../../src/http/dashboard/index.ts';
 import { errorHandler } from '../../src/http/error-handler.ts';
 import { healthRoutes } from '../../src/http/routes/health.ts';
 import { metricsRoutes } from '../../src/http/routes/metrics.ts';
 import { sourcesRoutes } from '../../src/http/routes/sources.ts';
+import { SecretKey } from '../../src/lib/secret-box.ts';
+import type { SourcesConsole } from '../../src/sources/console-contract.ts';
+import { createSourcesConsole } from '../../src/sources/console-service.ts';
+import { SourceRegistry } from '../../src/sources/registry.ts';
+import { SecretStore } from '../../src/sources/secret-store.ts';
 import {
   commitBatch,
   finishRun,
@@ -159,10 +167,59 @@ async function seed(
   return { protectedHubId: id('QN-1'), openHubId: id('QN-2'), runId };
 }
 
+/**
+ * The seeded quynhon-web as the deployment file would define it (read-only in the console). Its
+ * address is a closed port on 127.0.0.1: a connection test of it fails fast, offline.
+ */
+export const FILE_SOURCE: ResolvedSource = {
+  id: 'quynhon-web',
+  name: 'Quy Nhơn (web)',
+  adapter: 'rest-json',
+  mapping: 'mappings/quynhon-web.yaml',
+  mappingPath: `${process.cwd()}/mappings/quynhon-web.yaml`,
+  schedule: '*/15 * * * *',
+  enabled: true,
+  config: {
+    baseUrl: 'http://127.0.0.1:9',
+    checkPath: '/api/v1/ping',
+    listPath: '/api/v1/don-thu',
+    auth: { type: 'apiKey', header: 'X-Api-Key', secretEnv: 'QUYNHON_API_KEY' },
+    params: { page: 'trang', pageSize: 'soBanGhi', modifiedSince: 'capNhatTu' },
+    response: { items: 'duLieu', totalPages: 'tongSoTrang' },
+    record: { id: 'maDon', modified: 'ngayCapNhat' },
+    timeoutMs: 2000,
+  },
+  secrets: { QUYNHON_API_KEY: 'fixture-file-source-key' },
+};
+
+/** The real sources console (src/sources/) on the test schema, with a fresh secrets key. */
+function realConsole(pool: pg.Pool): SourcesConsole {
+  const log = pino({ level: 'silent' });
+  const secrets = new SecretStore(pool, SecretKey.generate());
+  const root = process.cwd();
+  const registry = new SourceRegistry({ pool, fileSources: [FILE_SOURCE], root, secrets, log });
+  return createSourcesConsole({
+    pool,
+    registry,
+    secrets,
+    adapters: ADAPTERS,
+    root,
+    configFile: 'config/hub.yaml',
+    log,
+  });
+}
+
+/** Options of startDashboard. */
+export interface DashboardOptions {
+  /** Listen on 127.0.0.1 (browser tests); else app.inject only. */
+  readonly listen?: boolean;
+  readonly queues?: readonly Queue[];
+  /** The console service: default the real one; null for none (the "not configured" pages). */
+  readonly sourcesConsole?: SourcesConsole | null;
+}
+
 /** Starts the app on a fresh schema, with one account per role. */
-export async function startDashboard(
-  opts: { listen?: boolean; queues?: readonly Queue[] } = {},
-): Promise<DashboardFixture> {
+export async function startDashboard(opts: DashboardOptions = {}): Promise<DashboardFixture> {
   const db = await createTestSchema();
   const seeded = await seed(db.pool);
   for (const role of ['admin', 'inspector', 'viewer'] as const) {
@@ -200,6 +257,9 @@ export async function startDashboard(
     schedules: new Map([['quynhon-web', '*/15 * * * *']]),
     cookieSecure: false,
     ...(opts.queues === undefined ? {} : { queues: opts.queues }),
+    ...(opts.sourcesConsole === null
+      ? {}
+      : { sourcesConsole: opts.sourcesConsole ?? realConsole(db.pool) }),
   });
   const url = opts.listen === true ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
   if (opts.listen !== true) await app.ready();

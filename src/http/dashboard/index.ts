@@ -15,6 +15,7 @@ import { mountBullBoard } from './bull-board.ts';
 import type { DashboardDeps } from './deps.ts';
 import { notFoundPage } from './pages/denied.ts';
 import { adminRoutes } from './routes-admin.ts';
+import { consoleRoutes } from './routes-console.ts';
 import { petitionRoutes } from './routes-petitions.ts';
 import { sendPage, sessionRoutes } from './routes-session.ts';
 import { viewRoutes } from './routes-views.ts';
@@ -53,6 +54,7 @@ async function dashboardScope(app: FastifyInstance, deps: DashboardDeps): Promis
   viewRoutes(app, deps, listSources);
   petitionRoutes(app, deps, listSources);
   adminRoutes(app, deps, listSources);
+  consoleRoutes(app, deps);
 }
 
 async function register(app: FastifyInstance, deps: DashboardDeps): Promise<void> {

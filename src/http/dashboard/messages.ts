@@ -125,10 +125,6 @@ const BASE = {
   resume: ['Tiếp tục', 'Resume'],
   queued: ['Đã xếp lượt đồng bộ.', 'Sync queued.'],
   alreadyQueued: ['Đã có lượt đồng bộ đang chờ.', 'A sync is already waiting.'],
-  sourcesFollowUp: [
-    'Thêm/sửa nguồn, kiểm tra kết nối, xem trước ánh xạ, sửa con trỏ: sẽ có khi API quản lý nguồn hoàn thành.',
-    'Create/edit, test connection, preview mapping, edit cursor: arrive with the sources admin API.',
-  ],
   healthTitle: ['Tình trạng hệ thống', 'System health'],
   ok: ['Tốt', 'OK'],
   notOk: ['Có lỗi', 'Failing'],

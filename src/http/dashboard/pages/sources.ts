@@ -1,7 +1,8 @@
 /**
- * The sources console (provincial IT): each source with its state and cursor, and the actions
- * that exist today: run now, pause, resume. Create/edit forms from each adapter's JSON Schema,
- * test connection, mapping preview and cursor editing are follow-ups (their APIs are not there).
+ * The sources console (provincial IT): each source with its state and cursor, the actions run
+ * now, pause and resume, and the links into the console pages (routes-console.ts): new source,
+ * configuration (edit, or read-only for config-file sources), test connection, mapping preview
+ * and cursor.
  */
 import type { SourceStatus } from '../../../store/sources-repo.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -15,6 +16,17 @@ function action(ctx: PageContext, id: string, verb: string, key: MessageKey): Sa
   </form>`;
 }
 
+function consoleLinks(ctx: PageContext, id: string): SafeHtml {
+  const path = encodeURIComponent(id);
+  const lang = ctx.lang;
+  return html`<span class="console-links">
+    <a href="/sources/${path}/edit" data-link="edit">${t(lang, 'viewSource')}</a>
+    ${action(ctx, id, 'test', 'testConnection')}
+    <a href="/sources/${path}/preview" data-link="preview">${t(lang, 'previewMapping')}</a>
+    <a href="/sources/${path}/cursor" data-link="cursor">${t(lang, 'viewCursor')}</a>
+  </span>`;
+}
+
 /** The console page; `flash` is a message key shown once after an action. */
 export function sourcesPage(
   ctx: PageContext,
@@ -26,6 +38,9 @@ export function sourcesPage(
     ctx,
     t(lang, 'sourcesTitle'),
     html`${flash === null ? '' : html`<p class="ok" role="status">${t(lang, flash)}</p>`}
+      <p>
+        <a class="button" href="/sources/new" data-action="new-source">${t(lang, 'newSource')}</a>
+      </p>
       <table id="console">
         <thead>
           <tr>
@@ -53,11 +68,11 @@ export function sourcesPage(
                 <td>
                   ${action(ctx, s.id, 'run', 'runNow')}
                   ${s.paused ? action(ctx, s.id, 'resume', 'resume') : action(ctx, s.id, 'pause', 'pause')}
+                  ${consoleLinks(ctx, s.id)}
                 </td>
               </tr>`,
           )}
         </tbody>
-      </table>
-      <p class="note">${t(lang, 'sourcesFollowUp')}</p>`,
+      </table>`,
   );
 }
