@@ -224,6 +224,11 @@ export async function startHub(
               }),
               deadlines: await loadDeadlineConfig(await deadlinesDir(config.file)),
               enqueueOutbox,
+              national: {
+                periods: push.periods,
+                atRiskHours: config.national.atRiskHours,
+                window: () => gate.current(),
+              },
               queues: [pullQueue.queue, pushQueue.queue],
               checks: {
                 database: () => checkConnection(pool),

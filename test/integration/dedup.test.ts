@@ -80,6 +80,13 @@ describe('dedup against PostgreSQL', () => {
   it('records review decisions with their actor, obeys them in a re-cluster that keeps ids, and undoes them', async () => {
     const app = Fastify();
     app.setErrorHandler(errorHandler);
+    // Decisions are recorded under the signed-in account: a header stands in for the auth plugin.
+    app.decorateRequest('user', null);
+    app.addHook('onRequest', (req, _reply, done) => {
+      const name = req.headers['x-test-user'];
+      req.user = typeof name === 'string' ? { id: name, username: name, role: 'inspector' } : null;
+      done();
+    });
     await app.register(reviewRoutes, { pool: t.pool, prefix: '/api/v1' });
     const pairs = (await app.inject({ url: '/api/v1/review/pairs?kind=person' })).json<
       { id: string; leftRef: string; rightRef: string; left: { record: unknown } }[]
@@ -91,13 +98,15 @@ describe('dedup against PostgreSQL', () => {
     const accepted = await app.inject({
       method: 'POST',
       url: `/api/v1/review/pairs/${pair.id}/decision`,
-      payload: { verdict: 'accept', actor: 'thanh-tra-01' },
+      headers: { 'x-test-user': 'thanh-tra-01' },
+      payload: { verdict: 'accept' },
     });
     expect(accepted.statusCode).toBe(200);
     const again = await app.inject({
       method: 'POST',
       url: `/api/v1/review/pairs/${pair.id}/decision`,
-      payload: { verdict: 'reject', actor: 'x' },
+      headers: { 'x-test-user': 'x' },
+      payload: { verdict: 'reject' },
     });
     expect(again.statusCode).toBe(409);
 
@@ -121,7 +130,7 @@ describe('dedup against PostgreSQL', () => {
     const undo = await app.inject({
       method: 'POST',
       url: `/api/v1/review/decisions/${decision.id}/undo`,
-      payload: { actor: 'thanh-tra-02' },
+      headers: { 'x-test-user': 'thanh-tra-02' },
     });
     expect(undo.statusCode).toBe(200);
     expect(await personOf(pair.leftRef)).not.toBe(await personOf(pair.rightRef));

@@ -5,6 +5,7 @@ import type { LoginLimits } from '../../auth/users.ts';
 import type { SourcesConsole } from '../../sources/console-contract.ts';
 import type { DeadlineConfig } from '../../store/deadlines-repo.ts';
 import type { SourceStatus } from '../../store/sources-repo.ts';
+import type { NationalWindowDeps } from './overview-windows.ts';
 
 /** Dependencies of registerDashboard. */
 export interface DashboardDeps {
@@ -33,4 +34,9 @@ export interface DashboardDeps {
   readonly deadlines?: DeadlineConfig;
   /** Enqueues outbox entries for push (after a review merge changes what must be sent). */
   readonly enqueueOutbox?: (outboxIds: readonly string[]) => Promise<void>;
+  /**
+   * Reporting periods, at-risk horizon and window of the national push, for the overview's window
+   * panel (default: the standard periods, 72 h, closures learned from refusals only).
+   */
+  readonly national?: NationalWindowDeps;
 }

@@ -16,7 +16,9 @@ import type { DashboardDeps } from './deps.ts';
 import { notFoundPage } from './pages/denied.ts';
 import { adminRoutes } from './routes-admin.ts';
 import { consoleRoutes } from './routes-console.ts';
+import { deadlineRoutes } from './routes-deadlines.ts';
 import { petitionRoutes } from './routes-petitions.ts';
+import { reviewPageRoutes } from './routes-review.ts';
 import { sendPage, sessionRoutes } from './routes-session.ts';
 import { viewRoutes } from './routes-views.ts';
 
@@ -53,6 +55,8 @@ async function dashboardScope(app: FastifyInstance, deps: DashboardDeps): Promis
   sessionRoutes(app, deps);
   viewRoutes(app, deps, listSources);
   petitionRoutes(app, deps, listSources);
+  reviewPageRoutes(app, deps);
+  await deadlineRoutes(app, deps);
   adminRoutes(app, deps, listSources);
   consoleRoutes(app, deps);
 }

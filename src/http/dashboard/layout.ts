@@ -22,6 +22,8 @@ const NAV: readonly { href: string; key: MessageKey; roles: readonly Role[] }[] 
   { href: '/', key: 'navOverview', roles: ['admin', 'inspector', 'viewer'] },
   { href: '/runs', key: 'navRuns', roles: ['admin', 'inspector', 'viewer'] },
   { href: '/petitions', key: 'navPetitions', roles: ['admin', 'inspector', 'viewer'] },
+  { href: '/deadlines', key: 'navDeadlines', roles: ['admin', 'inspector', 'viewer'] },
+  { href: '/review', key: 'navReview', roles: ['admin', 'inspector'] },
   { href: '/sources', key: 'navSources', roles: ['admin'] },
   { href: '/ops/health', key: 'navHealth', roles: ['admin'] },
   { href: '/admin/queues', key: 'navQueues', roles: ['admin'] },

@@ -8,6 +8,7 @@
 export type Lang = 'vi' | 'en';
 
 import { CONSOLE_MESSAGES } from './messages-console.ts';
+import { DEADLINE_MESSAGES } from './messages-deadlines.ts';
 import { REVIEW_MESSAGES } from './messages-review.ts';
 
 const BASE = {
@@ -63,10 +64,6 @@ const BASE = {
   stateDisabled: ['Không dùng', 'Disabled'],
   stateNeverRun: ['Chưa chạy', 'Never run'],
   nationalTitle: ['Cơ sở dữ liệu quốc gia', 'National database'],
-  nationalPending: [
-    'Theo dõi theo đợt báo cáo (kỳ gửi) sẽ có khi chức năng kỳ gửi hoàn thành; dưới đây là số liệu gửi theo nguồn.',
-    'Per-window tracking arrives with the push windows feature; below are submissions per source.',
-  ],
   chartLegend: ['Cột xanh: đã xác nhận; cột đỏ: bị loại', 'Green: acknowledged; red: rejected'],
   runsTitle: ['Lịch sử đồng bộ', 'Sync history'],
   filter: ['Lọc', 'Filter'],
@@ -138,7 +135,7 @@ const BASE = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 // Each area keeps its strings in its own file; keys must not repeat across files.
-const M = { ...BASE, ...CONSOLE_MESSAGES, ...REVIEW_MESSAGES };
+const M = { ...BASE, ...CONSOLE_MESSAGES, ...REVIEW_MESSAGES, ...DEADLINE_MESSAGES };
 
 /** A message key. */
 export type MessageKey = keyof typeof M;

@@ -1,8 +1,9 @@
 /**
  * What the overview shows, as data (the HTML page and the JSON API both render it): each source's
  * state, last success, next run, counts for today, the current reporting period and the last 30
- * days. Days are Vietnam calendar days. The reporting period is the calendar quarter until the
- * reporting-period rules are configurable (Circular 06/2025 cut-off dates are not confirmed).
+ * days, and the national window panel (overview-windows.ts). Days are Vietnam calendar days. The
+ * per-source "period" row is the calendar quarter; the window panel uses the configured reporting
+ * periods (Circular 06/2025 cut-off dates are not confirmed, so they are configuration).
  */
 import { CronExpressionParser } from 'cron-parser';
 import type pg from 'pg';
@@ -15,12 +16,20 @@ import {
   type OverviewSourceRow,
 } from '../../store/dashboard-repo.ts';
 import { sourceState, type SourceState } from '../../core/source-state.ts';
+import {
+  readWindowInputs,
+  windowPanel,
+  type NationalWindowDeps,
+  type WindowPanel,
+} from './overview-windows.ts';
 
 /** What the overview reads. */
 export interface OverviewDeps {
   readonly pool: pg.Pool;
   /** Cron expression of each source (Asia/Ho_Chi_Minh), for "next run" and "late". */
   readonly schedules?: ReadonlyMap<string, string>;
+  /** Reporting periods, at-risk horizon and submission window of the national push. */
+  readonly national?: NationalWindowDeps;
 }
 
 /** The overview's state of a source: the store's state, plus 'late'. */
@@ -54,6 +63,7 @@ export interface Overview {
   readonly periodFrom: string;
   readonly days: readonly string[];
   readonly sources: readonly OverviewSource[];
+  readonly windows: WindowPanel;
 }
 
 const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -101,17 +111,24 @@ export async function buildOverview(deps: OverviewDeps, now = new Date()): Promi
   const today = vnDay(now);
   const from30 = addDays(today, -29);
   const periodFrom = quarterStart(today);
-  const [sources, daily, period] = await Promise.all([
+  const [sources, daily, period, reads] = await Promise.all([
     overviewSources(deps.pool),
     dailyCounts(deps.pool, from30, today),
     periodCounts(deps.pool, periodFrom, today),
+    readWindowInputs(deps.pool, deps.national, now, today),
   ]);
+  const windows = windowPanel(deps.national, reads, {
+    now,
+    today,
+    pendingTotal: sources.reduce((n, s) => n + s.pending, 0),
+  });
   const days = Array.from({ length: 30 }, (_, i) => addDays(from30, i));
   const byKey = new Map(daily.map((d) => [`${d.sourceId} ${d.day}`, d as DayCounts]));
   return {
     today,
     periodFrom,
     days,
+    windows,
     sources: sources.map((s) => {
       const sched = schedule(deps.schedules?.get(s.id), now);
       const last30 = days.map((d) => byKey.get(`${s.id} ${d}`) ?? ZERO_COUNTS);

@@ -7,7 +7,7 @@
 import { maskPetition, personalValues, redactRaw } from '../../auth/mask.ts';
 import { mayRevealProtected, seesIdentity, type Role } from '../../auth/roles.ts';
 import type { Petition } from '../../core/petition-schema.ts';
-import type { Lineage } from '../../store/dashboard-repo.ts';
+import type { Lineage } from '../../store/lineage-repo.ts';
 
 /** A lineage as shown to one role. */
 export interface PetitionView {

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { ANY_ROLE, type Role } from '../../auth/roles.ts';
 import { HubError } from '../../lib/errors.ts';
 import { appendAudit } from '../../store/audit-repo.ts';
-import { findPetitionId, petitionLineage, recentPetitions } from '../../store/dashboard-repo.ts';
+import { findPetitionId, petitionLineage, recentPetitions } from '../../store/lineage-repo.ts';
 import type { SourceStatus } from '../../store/sources-repo.ts';
 import { pageContext } from '../plugins/auth.ts';
 import { petitionLookupPage, petitionPage } from './pages/petition.ts';

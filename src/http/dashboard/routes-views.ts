@@ -49,6 +49,7 @@ export function viewRoutes(
   const overviewDeps = {
     pool: deps.pool,
     ...(deps.schedules === undefined ? {} : { schedules: deps.schedules }),
+    ...(deps.national === undefined ? {} : { national: deps.national }),
   };
   const roles = { config: { roles: ANY_ROLE } };
   app.get('/', roles, async (req, reply) =>

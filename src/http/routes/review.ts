@@ -1,14 +1,19 @@
 /**
  * The dedup review queue: uncertain person and case pairs with both records side by side and
  * the reasons for their score; a reviewer accepts (merge) or rejects (keep apart) a pair, merges
- * or splits two records directly, or undoes a decision. Every decision is recorded with its actor
- * (GET /review/decisions is the audit trail) and later runs never undo it.
+ * or splits two records directly, or undoes a decision. Every decision is recorded with its actor,
+ * the signed-in account (GET /review/decisions is the trail, and each decision is also in the
+ * audit log), and later runs never undo it. Sides are masked as on the dashboard's review pages:
+ * a pair touching a protected denouncer is never shown in clear here.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type pg from 'pg';
+import type { SessionUser } from '../../auth/users.ts';
 import { decidePair, decideReview, undoDecision } from '../../dedup/decisions.ts';
-import { withSides } from '../../dedup/review-view.ts';
-import { listDecisions, listReviews } from '../../store/dedup-review-repo.ts';
+import { HubError } from '../../lib/errors.ts';
+import { appendAudit } from '../../store/audit-repo.ts';
+import { listDecisions, listReviews, type Decision } from '../../store/dedup-review-repo.ts';
+import { shownPairs } from '../dashboard/pages/review-sides.ts';
 import { errorBodySchema } from '../error-handler.ts';
 
 /** What the review routes need. */
@@ -17,7 +22,13 @@ export interface ReviewDeps {
 }
 
 const kind = { enum: ['person', 'case'] } as const;
-const actor = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/** Accepted for older clients and ignored: the actor is always the signed-in account. */
+const actor = {
+  type: 'string',
+  maxLength: 200,
+  deprecated: true,
+  description: 'Ignored: the decision is recorded under the signed-in account.',
+} as const;
 const note = { type: 'string', maxLength: 2000 } as const;
 const free = { type: 'object', additionalProperties: true } as const;
 const side = {
@@ -42,6 +53,8 @@ const pairSchema = {
     createdAt: { type: 'string' },
     left: side,
     right: side,
+    protectedIdentity: { type: 'boolean' },
+    masked: { type: 'boolean' },
   },
 } as const;
 const decisionSchema = {
@@ -61,7 +74,40 @@ const decisionSchema = {
     decidedAt: { type: 'string' },
   },
 } as const;
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema } as const;
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+} as const;
+
+/** The signed-in account deciding; KNTC_AUTH_REQUIRED when there is none. */
+export function deciderOf(req: FastifyRequest): SessionUser {
+  // req.user is declared by the auth plugin; a bare API (tests without the dashboard) has none.
+  const user = (req as { user?: SessionUser | null }).user ?? null;
+  if (user === null) {
+    throw new HubError('KNTC_AUTH_REQUIRED', 'A review decision needs a signed-in account.');
+  }
+  return user;
+}
+
+/** Writes the audit entry of a decision (ids, action and kind only: no personal data). */
+export async function auditDecision(
+  pool: pg.Pool,
+  req: FastifyRequest,
+  user: SessionUser,
+  d: Decision,
+): Promise<void> {
+  await appendAudit(pool, {
+    actor: user.username,
+    actorRole: user.role,
+    action: 'review.decided',
+    targetType: d.reviewId === null ? 'review-link' : 'review',
+    targetId: d.reviewId ?? d.id,
+    ip: req.ip,
+    details: { decisionId: d.id, action: d.action, kind: d.kind, undoes: d.undoes },
+  });
+}
 
 /** GET /review/pairs, POST /review/pairs/:id/decision, POST /review/links, POST /review/decisions/:id/undo, GET /review/decisions. */
 export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
@@ -99,12 +145,13 @@ export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
         ...(q.kind === undefined ? {} : { kind: q.kind }),
         ...(q.after === undefined ? {} : { afterId: q.after }),
       });
-      return withSides(deps.pool, items);
+      const role = (req as { user?: SessionUser | null }).user?.role ?? 'viewer';
+      return (await shownPairs(deps.pool, items, role)).map((p) => ({ ...p, masked: !p.clear }));
     },
   );
   app.post<{
     Params: { id: string };
-    Body: { verdict: 'accept' | 'reject'; actor: string; note?: string };
+    Body: { verdict: 'accept' | 'reject'; actor?: string; note?: string };
   }>(
     '/review/pairs/:id/decision',
     {
@@ -119,20 +166,25 @@ export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
         body: {
           type: 'object',
           additionalProperties: false,
-          required: ['verdict', 'actor'],
+          required: ['verdict'],
           properties: { verdict: { enum: ['accept', 'reject'] }, actor, note },
         },
         response: { 200: decisionSchema, ...errors },
       },
     },
-    (req) =>
-      decideReview(
+    async (req) => {
+      const user = deciderOf(req);
+      const b = req.body;
+      const d = await decideReview(
         deps.pool,
         req.params.id,
-        req.body.verdict,
-        req.body.actor,
-        req.body.note ?? null,
-      ),
+        b.verdict,
+        user.username,
+        b.note ?? null,
+      );
+      await auditDecision(deps.pool, req, user, d);
+      return d;
+    },
   );
   app.post<{
     Body: {
@@ -140,7 +192,7 @@ export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
       action: 'merge' | 'split';
       leftRef: string;
       rightRef: string;
-      actor: string;
+      actor?: string;
       note?: string;
     };
   }>(
@@ -152,7 +204,7 @@ export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
         body: {
           type: 'object',
           additionalProperties: false,
-          required: ['kind', 'action', 'leftRef', 'rightRef', 'actor'],
+          required: ['kind', 'action', 'leftRef', 'rightRef'],
           properties: {
             kind,
             action: { enum: ['merge', 'split'] },
@@ -165,22 +217,30 @@ export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
         response: { 200: decisionSchema, ...errors },
       },
     },
-    (req) => {
+    async (req) => {
+      const user = deciderOf(req);
       const b = req.body;
-      return decidePair(
+      const d = await decidePair(
         deps.pool,
         b.kind,
         b.action,
         b.leftRef,
         b.rightRef,
-        b.actor,
+        user.username,
         b.note ?? null,
       );
+      await auditDecision(deps.pool, req, user, d);
+      return d;
     },
   );
-  app.post<{ Params: { id: string }; Body: { actor: string; note?: string } }>(
+  app.post<{ Params: { id: string }; Body: { actor?: string; note?: string } }>(
     '/review/decisions/:id/undo',
     {
+      // Nothing is required in the body any more: an undo without one is valid.
+      preValidation: (req, _reply, done) => {
+        req.body ??= {};
+        done();
+      },
       schema: {
         tags: ['review'],
         summary: 'Undo a decision (recorded as a decision of its own)',
@@ -189,16 +249,16 @@ export const reviewRoutes: FastifyPluginAsync<ReviewDeps> = (app, deps) => {
           required: ['id'],
           properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,18}$' } },
         },
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['actor'],
-          properties: { actor, note },
-        },
+        body: { type: 'object', additionalProperties: false, properties: { actor, note } },
         response: { 200: decisionSchema, ...errors },
       },
     },
-    (req) => undoDecision(deps.pool, req.params.id, req.body.actor, req.body.note ?? null),
+    async (req) => {
+      const user = deciderOf(req);
+      const d = await undoDecision(deps.pool, req.params.id, user.username, req.body.note ?? null);
+      await auditDecision(deps.pool, req, user, d);
+      return d;
+    },
   );
   app.get<{ Querystring: { limit?: number } }>(
     '/review/decisions',

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../html.ts';
 import { layout, num, when, type PageContext } from '../layout.ts';
 import { t, type Lang, type MessageKey } from '../messages.ts';
 import type { Overview, OverviewSource, OverviewState } from '../overview-model.ts';
+import type { PeriodRow, PeriodWindowState, WindowPanel } from '../overview-windows.ts';
 
 const STATE_KEY: Record<OverviewState, MessageKey> = {
   healthy: 'stateHealthy',
@@ -64,8 +65,7 @@ function sourceRows(lang: Lang, s: OverviewSource): SafeHtml {
 
 function nationalTable(lang: Lang, o: Overview): SafeHtml {
   return html`<h2>${t(lang, 'nationalTitle')}</h2>
-    <p class="note">${t(lang, 'nationalPending')}</p>
-    <table>
+    <table id="national">
       <thead>
         <tr>
           <th>${t(lang, 'source')}</th>
@@ -88,6 +88,95 @@ function nationalTable(lang: Lang, o: Overview): SafeHtml {
         )}
       </tbody>
     </table>`;
+}
+
+const WINDOW_KEY: Record<PeriodWindowState, MessageKey> = {
+  open: 'windowOpen',
+  closing: 'windowClosing',
+  closed: 'windowClosed',
+};
+const WINDOW_CLASS: Record<PeriodWindowState, string> = {
+  open: 's-healthy',
+  closing: 's-late',
+  closed: 's-paused',
+};
+const REASON_KEY: Record<WindowPanel['national']['reason'], MessageKey> = {
+  always: 'windowReasonAlways',
+  schedule: 'windowReasonSchedule',
+  learned: 'windowReasonLearned',
+};
+
+function nationalLine(lang: Lang, w: WindowPanel): SafeHtml {
+  const n = w.national;
+  const detail = n.open
+    ? n.closesAt === null
+      ? ''
+      : ` ${t(lang, 'windowUntil')} ${when(lang, n.closesAt)}`
+    : n.opensAt === null
+      ? ''
+      : `, ${t(lang, 'windowOpensAt')} ${when(lang, n.opensAt)}`;
+  return html`<p id="national-window" data-open="${String(n.open)}">
+    <span class="badge ${n.open ? 's-healthy' : 's-failing'}"
+      >${t(lang, n.open ? 'windowNationalOpen' : 'windowNationalClosed')}</span
+    >${detail} <small>(${t(lang, REASON_KEY[n.reason])})</small>
+  </p>`;
+}
+
+function figure(lang: Lang, n: number | null, lowerBound = false): string {
+  if (n === null) return '—';
+  return `${lowerBound && n > 0 ? '≥ ' : ''}${num(lang, n)}`;
+}
+
+function periodRow(lang: Lang, p: PeriodRow, complete: boolean): SafeHtml {
+  return html`<tr data-period="${p.key}" data-window="${p.state}">
+    <th>${p.key}</th>
+    <td>${p.from} – ${p.cutoff}</td>
+    <td>${when(lang, p.closesAt)}</td>
+    <td>
+      <span class="badge ${WINDOW_CLASS[p.state]}">${t(lang, WINDOW_KEY[p.state])}</span>
+    </td>
+    <td>${figure(lang, p.sent)}</td>
+    <td>${figure(lang, p.acknowledged)}</td>
+    <td>${figure(lang, p.deadLettered)}</td>
+    <td>${figure(lang, p.pending, !complete)}</td>
+    <td class="${p.atRisk > 0 ? 'bad' : ''}" data-at-risk="${p.atRisk}">
+      ${figure(lang, p.atRisk, !complete)}
+    </td>
+  </tr>`;
+}
+
+function windowPanel(lang: Lang, w: WindowPanel): SafeHtml {
+  const heads: MessageKey[] = [
+    'windowPeriod',
+    'windowData',
+    'windowClosesAt',
+    'windowState',
+    'windowSent',
+    'windowAckInPeriod',
+    'windowDeadInPeriod',
+    'windowPending',
+    'windowAtRisk',
+  ];
+  return html`<h2>${t(lang, 'windowTitle')}</h2>
+    ${nationalLine(lang, w)}
+    <table id="windows">
+      <thead>
+        <tr>
+          ${heads.map((k) => html`<th>${t(lang, k)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${w.periods.map((p) => periodRow(lang, p, w.complete))}
+      </tbody>
+    </table>
+    ${
+      w.complete
+        ? ''
+        : html`<p class="warn" data-partial="true">
+            ${t(lang, 'windowPartial')} ${num(lang, w.pendingTotal)}
+          </p>`
+    }
+    <p class="note">${t(lang, 'windowNote')} ${w.atRiskHours} ${t(lang, 'windowHours')}.</p>`;
 }
 
 /** The overview page. */
@@ -115,6 +204,6 @@ export function overviewPage(ctx: PageContext, o: Overview): string {
       <p class="note">
         ${t(lang, 'period')}: ${o.periodFrom} → ${o.today}. ${t(lang, 'chartLegend')}.
       </p>
-      ${nationalTable(lang, o)}`,
+      ${windowPanel(lang, o.windows)} ${nationalTable(lang, o)}`,
   );
 }
