@@ -6,6 +6,14 @@
  */
 import { HubError } from '../../src/lib/errors.ts';
 
+/**
+ * True for a config key that holds a secret's name (`secretEnv` or `*SecretEnv`): the one rule the
+ * config loader, the sources console and its generated forms all use.
+ */
+export function isSecretKey(key: string): boolean {
+  return key === 'secretEnv' || key.endsWith('SecretEnv');
+}
+
 /** JSON Schema of a `*SecretEnv` field: the name of an environment variable, write-only. */
 export const secretEnvSchema = {
   type: 'string',

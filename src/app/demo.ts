@@ -4,7 +4,8 @@
  * 127.0.0.1, and the hub with every role synchronising them by itself (config/demo.yaml). It is
  * also the provincial IT sandbox: the simulators keep producing new and changed petitions.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
@@ -34,11 +35,15 @@ export const DEMO_PORTS = { quynhon: 4101, hanoi: 4102, national: 4200 } as cons
 /** PostgreSQL schema of the simulated district database (read by the `district-sql` source). */
 export const DEMO_DISTRICT_SCHEMA = 'sim_district';
 
-/** Folder of the demo's own files: the ward inbox and the secrets key. */
+/** Folder of the demo's own files (the secrets key). */
 export const DEMO_DATA_DIR = 'data/demo';
 
-/** Inbox the simulated ward office drops its CSV/Excel registers into (the `file-drop` source). */
-export const DEMO_INBOX = 'data/demo/xa-bui-thi-xuan/inbox';
+/**
+ * Inbox the simulated ward office drops its CSV/Excel registers into (the `file-drop` source of
+ * config/demo.yaml): inside the default KNTC_DROP_ROOT (data/inbox), next to where file-drop
+ * sources made in the console go, and away from data/demo/secrets.key.
+ */
+export const DEMO_INBOX = 'data/inbox/xa-bui-thi-xuan/inbox';
 
 /** Running simulators. */
 export interface DemoSimulators {
@@ -178,7 +183,9 @@ export async function ensureDemoAccounts(pool: pg.Pool): Promise<void> {
 /**
  * The demo's secrets key (sealing secrets entered in the sources console), so the console works
  * out of the box: read from `<dir>/secrets.key`, or generated there (mode 0600) on first start.
- * A real deployment sets KNTC_SECRETS_KEY instead.
+ * The new key is written to a temporary file and linked into place, which fails if the file
+ * exists: the key file is never seen half-written, and a demo starting at the same moment keeps
+ * the key that won. A real deployment sets KNTC_SECRETS_KEY instead.
  */
 export async function demoSecretsKey(log: Logger, dir: string = DEMO_DATA_DIR): Promise<SecretKey> {
   const file = path.join(dir, 'secrets.key');
@@ -186,12 +193,18 @@ export async function demoSecretsKey(log: Logger, dir: string = DEMO_DATA_DIR): 
   if (existing !== null) return existing;
   await mkdir(dir, { recursive: true });
   const key = SecretKey.generate();
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temp, `${key.toBase64()}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    await writeFile(file, `${key.toBase64()}\n`, { mode: 0o600, flag: 'wx' });
+    await link(temp, file);
   } catch (err) {
-    // Another demo process wrote it first: use that one.
-    if ((err as { code?: string }).code === 'EEXIST') return (await readKeyFile(file)) ?? key;
+    if ((err as { code?: string }).code !== 'EEXIST') throw err;
+    // Another demo process put its key in place first: use that one.
+    const theirs = await readKeyFile(file);
+    if (theirs !== null) return theirs;
     throw err;
+  } finally {
+    await unlink(temp).catch(() => undefined);
   }
   log.info({ file, keyId: key.id }, 'generated the demo secrets key');
   return key;

@@ -220,6 +220,7 @@ export async function startHub(
                 adapters: ADAPTERS,
                 root,
                 configFile: config.file,
+                dropRoot: settings.dropRoot,
                 log,
               }),
               deadlines: await loadDeadlineConfig(await deadlinesDir(config.file)),

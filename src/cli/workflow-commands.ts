@@ -1,9 +1,11 @@
 /**
  * Registers the provincial IT commands on the `kntc-hub` program: `sources test`, `sources
  * cursor`, `mapping preview`, `mapping check` and `replay`. A source id not in the deployment file
- * is looked up among the sources created in the dashboard's console (their secrets need the
- * hub's KNTC_SECRETS_KEY). Their logs go to stderr at level warn unless LOG_LEVEL says otherwise,
- * so stdout carries only the result (text or --json).
+ * is looked up among the sources created in the dashboard's console; only the commands that call
+ * the source (`sources test`, `mapping preview`) open its secrets (which needs the hub's
+ * KNTC_SECRETS_KEY), and looking a source up never writes to the database. Their logs go to
+ * stderr at level warn unless LOG_LEVEL says otherwise, so stdout carries only the result (text
+ * or --json).
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { pino, type Logger } from 'pino';
@@ -14,6 +16,7 @@ import { readSettings } from '../config/settings.ts';
 import { REDACT_PATHS } from '../lib/logger.ts';
 import { projectRoot } from '../sources/paths.ts';
 import { SourceRegistry } from '../sources/registry.ts';
+import { withoutSecrets } from '../sources/runtime-source.ts';
 import { SecretStore } from '../sources/secret-store.ts';
 import { DEFAULT_FIXTURES_DIR, DEFAULT_MAPPINGS_DIR, PREVIEW_MAX } from '../workflow/index.ts';
 import {
@@ -33,9 +36,10 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     const settings = readSettings(env);
     return { settings, log: toolLogger(env), out: (t) => process.stdout.write(t) };
   };
-  const config = async (ctx: CommandContext, id?: string): Promise<HubConfig> => {
+  /** The deployment plus console source `id`; `secrets` only for commands that call it. */
+  const config = async (ctx: CommandContext, id: string, secrets: boolean): Promise<HubConfig> => {
     const file = await loadConfig(ctx.settings.configPath, ADAPTER_SCHEMAS, env);
-    return id === undefined ? file : withConsoleSource(ctx, file, id);
+    return withConsoleSource(ctx, file, id, secrets);
   };
   const exit = (code: number): void => {
     if (code !== 0) process.exitCode = code;
@@ -49,7 +53,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const ctx = context();
-      exit(await runSourcesTest(ctx, await config(ctx, id), id, opts.json === true));
+      exit(await runSourcesTest(ctx, await config(ctx, id, true), id, opts.json === true));
     });
 
   sources
@@ -63,7 +67,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .action(async (id: string, opts: { reset?: boolean; yes?: boolean; json?: boolean }) => {
       const ctx = context();
       exit(
-        await runSourcesCursor(ctx, await config(ctx, id), id, {
+        await runSourcesCursor(ctx, await config(ctx, id, false), id, {
           reset: opts.reset === true,
           yes: opts.yes === true,
           json: opts.json === true,
@@ -83,7 +87,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .action(async (id: string, opts: { limit: number; fromCursor?: boolean; json?: boolean }) => {
       const ctx = context();
       exit(
-        await runMappingPreview(ctx, await config(ctx, id), id, {
+        await runMappingPreview(ctx, await config(ctx, id, true), id, {
           limit: opts.limit,
           from: opts.fromCursor === true ? 'cursor' : 'start',
           json: opts.json === true,
@@ -115,7 +119,7 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
     .action(async (id: string, opts: { rejected?: boolean; json?: boolean }) => {
       const ctx = context();
       exit(
-        await runReplay(ctx, await config(ctx, id), id, {
+        await runReplay(ctx, await config(ctx, id, false), id, {
           rejectedOnly: opts.rejected === true,
           json: opts.json === true,
         }),
@@ -124,32 +128,31 @@ export function addWorkflowCommands(program: Command, sources: Command, env: Env
 }
 
 /**
- * The deployment file's config, plus source `id` when it is a console source (resolved with its
- * secrets); unchanged when the file has it or the console has no such source.
+ * The deployment file's config, plus source `id` when it is a console source (with its secrets
+ * decrypted only when `secrets` is true); unchanged when the file has it or the console has no
+ * such source.
  */
 async function withConsoleSource(
   ctx: CommandContext,
   config: HubConfig,
   id: string,
+  secrets: boolean,
 ): Promise<HubConfig> {
   if (config.sources.some((s) => s.id === id)) return config;
   const infra = await openInfrastructure(ctx.settings, ctx.log, { redis: false });
   try {
     const { pool } = infra;
-    const secrets = new SecretStore(
-      pool,
-      ctx.settings.secretsKey ?? null,
-      ctx.settings.sourceSecretEnv,
-    );
     const registry = new SourceRegistry({
       pool,
       fileSources: config.sources,
       root: projectRoot(config.file),
-      secrets,
+      secrets: new SecretStore(pool, ctx.settings.secretsKey ?? null, ctx.settings.sourceSecretEnv),
       log: ctx.log,
     });
-    if ((await registry.get(id)) === null) return config;
-    return { ...config, sources: [...config.sources, await registry.resolve(id)] };
+    const known = await registry.get(id);
+    if (known === null) return config;
+    const source = secrets ? await registry.resolve(id) : withoutSecrets(known);
+    return { ...config, sources: [...config.sources, source] };
   } finally {
     await infra.close();
   }

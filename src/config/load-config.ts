@@ -9,6 +9,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import cron from 'node-cron';
 import { parse as parseYaml } from 'yaml';
+import { isSecretKey } from '../../adapters/shared/secrets.ts';
 import { HubError } from '../lib/errors.ts';
 import { hubConfigSchema, type HubFileConfig, type SourceConfig } from './hub-config-schema.ts';
 
@@ -44,9 +45,7 @@ function describe(errors: readonly ErrorObject[] | null | undefined, where: stri
 export function secretEnvNames(config: unknown): string[] {
   if (config === null || typeof config !== 'object') return [];
   return Object.entries(config).flatMap(([k, v]) =>
-    (k === 'secretEnv' || k.endsWith('SecretEnv')) && typeof v === 'string'
-      ? [v]
-      : secretEnvNames(v),
+    isSecretKey(k) && typeof v === 'string' ? [v] : secretEnvNames(v),
   );
 }
 

@@ -3,8 +3,12 @@
  * are, and where the API listens. Parsed once by the composition root; everything else receives
  * the frozen result and never reads process.env.
  */
+import path from 'node:path';
 import { HubError } from '../lib/errors.ts';
 import { SecretKey } from '../lib/secret-box.ts';
+
+/** Default folder of console file-drop sources' folders, relative to the working directory. */
+export const DEFAULT_DROP_ROOT = 'data/inbox';
 
 /** Prefix of the environment variables that may hold console sources' secrets (fallback). */
 export const SOURCE_SECRET_ENV_PREFIX = 'KNTC_SRC_';
@@ -31,6 +35,11 @@ export interface Settings {
    * encrypted store has none. A function, so the values never show in a serialised Settings.
    */
   readonly sourceSecretEnv?: (name: string) => string | undefined;
+  /**
+   * Absolute folder that every folder of a file-drop source created in the sources console must
+   * be inside (deployment-file sources are not limited).
+   */
+  readonly dropRoot?: string;
 }
 
 /** Every setting with its environment variable and default, for the README and `--help`. */
@@ -49,6 +58,11 @@ export const SETTINGS_DOC = [
     'KNTC_SECRETS_KEY',
     'none (the demo makes data/demo/secrets.key)',
     'base64 of 32 bytes sealing secrets entered in the sources console (openssl rand -base64 32)',
+  ],
+  [
+    'KNTC_DROP_ROOT',
+    DEFAULT_DROP_ROOT,
+    'folder holding the inbox, processed and failed folders of file-drop sources made in the console',
   ],
 ] as const;
 
@@ -91,6 +105,7 @@ export function readSettings(
     logPretty:
       pretty === undefined ? (defaults.pretty ?? false) : pretty === 'true' || pretty === '1',
     cookieSecure: cookieSecure(get(env, 'KNTC_COOKIE_SECURE', 'auto')),
+    dropRoot: path.resolve(get(env, 'KNTC_DROP_ROOT', DEFAULT_DROP_ROOT)),
     ...secretsSettings(env),
   });
 }

@@ -1,10 +1,12 @@
 /**
  * Triggers each enabled source's pull on its cron expression, in Vietnam time, and enqueues a
  * catch-up pull for a source whose last scheduled run was missed (at start, or when a source
- * first appears). Given a loader instead of a fixed list, it re-reads the sources every
- * `refreshMs` and starts, changes or stops cron tasks to match, so sources created or edited in
- * the console are scheduled without a restart. The scheduler only enqueues; the pull queue's
- * deduplication keeps runs of one source from piling up.
+ * first appears). It re-reads the sources every `refreshMs` (a loader, or the fixed list again)
+ * and starts, changes or stops cron tasks to match, so sources created or edited in the console
+ * are scheduled without a restart. One source's trouble (its last run cannot be read, its
+ * expression is refused) is logged and retried on the next pass without holding up the others.
+ * The scheduler only enqueues; the pull queue's deduplication keeps runs of one source from
+ * piling up.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
@@ -24,7 +26,7 @@ export interface SchedulerDeps {
   readonly lastRunStartedAt: (sourceId: string) => Promise<Date | null>;
   readonly log: Logger;
   readonly now?: () => Date;
-  /** How often a loader is called again to pick up changed sources (default 30 s). */
+  /** How often the sources are read again to pick up changes and retry (default 30 s). */
   readonly refreshMs?: number;
 }
 
@@ -32,62 +34,117 @@ export interface SchedulerDeps {
 export type SourcesToSchedule =
   readonly ScheduledSource[] | (() => Promise<readonly ScheduledSource[]>);
 
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The cron tasks of the scheduled sources, brought in line with a list on each pass. */
+class CronTable {
+  readonly #deps: SchedulerDeps;
+  readonly #tasks = new Map<string, { schedule: string; task: ScheduledTask }>();
+  /** Sources seen before: a new task for one of them is a changed schedule, not a catch-up. */
+  readonly #seen = new Set<string>();
+  /** Sources whose catch-up check is still to do (it failed, or the source just appeared). */
+  readonly #catchUps = new Set<string>();
+
+  constructor(deps: SchedulerDeps) {
+    this.#deps = deps;
+  }
+
+  /** Starts, changes and stops tasks to match `list`, then runs the pending catch-up checks. */
+  async apply(list: readonly ScheduledSource[]): Promise<void> {
+    const wanted = new Map<string, string>();
+    for (const s of list) if (s.enabled && s.schedule !== null) wanted.set(s.id, s.schedule);
+    await this.#stopUnwanted(wanted);
+    for (const [id, schedule] of wanted) if (!this.#tasks.has(id)) this.#start(id, schedule);
+    for (const id of [...this.#catchUps]) {
+      const schedule = wanted.get(id);
+      if (schedule === undefined) this.#catchUps.delete(id);
+      else await this.#catchUp(id, schedule);
+    }
+  }
+
+  /** Destroys every task. */
+  async stop(): Promise<void> {
+    const tasks = [...this.#tasks.values()];
+    this.#tasks.clear();
+    for (const t of tasks) await t.task.destroy();
+  }
+
+  async #stopUnwanted(wanted: ReadonlyMap<string, string>): Promise<void> {
+    for (const [id, t] of this.#tasks) {
+      if (wanted.get(id) === t.schedule) continue;
+      this.#tasks.delete(id);
+      await t.task.destroy();
+      if (!wanted.has(id)) this.#deps.log.info({ sourceId: id }, 'source no longer scheduled');
+    }
+  }
+
+  #start(id: string, schedule: string): void {
+    let task: ScheduledTask;
+    try {
+      task = cron.schedule(schedule, () => this.#enqueue(id, 'schedule'), {
+        timezone: SCHEDULE_TZ,
+        name: `pull:${id}`,
+      });
+    } catch (err) {
+      const e = errorText(err);
+      this.#deps.log.warn({ sourceId: id, schedule, err: e }, 'could not schedule the source');
+      return;
+    }
+    this.#tasks.set(id, { schedule, task });
+    if (this.#seen.has(id))
+      this.#deps.log.info({ sourceId: id, schedule }, 'source schedule changed');
+    else this.#catchUps.add(id);
+    this.#seen.add(id);
+  }
+
+  async #catchUp(id: string, schedule: string): Promise<void> {
+    try {
+      const now = this.#deps.now?.() ?? new Date();
+      if (missedRun(schedule, await this.#deps.lastRunStartedAt(id), now)) {
+        this.#deps.log.info(
+          { sourceId: id },
+          'a scheduled run was missed (or the source never ran): catching up',
+        );
+        this.#enqueue(id, 'catch-up');
+      }
+      this.#catchUps.delete(id);
+    } catch (err) {
+      this.#deps.log.warn(
+        { sourceId: id, err: errorText(err) },
+        'could not check for a missed run; trying again on the next pass',
+      );
+    }
+  }
+
+  #enqueue(id: string, trigger: RunTrigger): void {
+    this.#deps.enqueue(id, trigger).catch((err: unknown) => {
+      this.#deps.log.warn(
+        { sourceId: id, err: errorText(err) },
+        'could not enqueue a pull; the next tick will try again',
+      );
+    });
+  }
+}
+
 /** Starts the cron tasks and the catch-up pass; returns a stop function. */
 export async function startScheduler(
   sources: SourcesToSchedule,
   deps: SchedulerDeps,
 ): Promise<() => Promise<void>> {
   const load = typeof sources === 'function' ? sources : () => Promise.resolve(sources);
-  const tasks = new Map<string, { schedule: string; task: ScheduledTask }>();
-  const seen = new Set<string>();
-  const enqueue = (id: string, trigger: RunTrigger): void => {
-    deps.enqueue(id, trigger).catch((err: unknown) => {
-      deps.log.warn(
-        { sourceId: id, err: err instanceof Error ? err.message : String(err) },
-        'could not enqueue a pull; the next tick will try again',
-      );
-    });
-  };
-
-  const apply = async (list: readonly ScheduledSource[]): Promise<void> => {
-    const wanted = new Map<string, string>();
-    for (const s of list) if (s.enabled && s.schedule !== null) wanted.set(s.id, s.schedule);
-    for (const [id, t] of tasks) {
-      if (wanted.get(id) === t.schedule) continue;
-      await t.task.destroy();
-      tasks.delete(id);
-      if (!wanted.has(id)) deps.log.info({ sourceId: id }, 'source no longer scheduled');
-    }
-    for (const [id, schedule] of wanted) {
-      if (tasks.has(id)) continue;
-      const task = cron.schedule(schedule, () => enqueue(id, 'schedule'), {
-        timezone: SCHEDULE_TZ,
-        name: `pull:${id}`,
-      });
-      tasks.set(id, { schedule, task });
-      if (seen.has(id)) deps.log.info({ sourceId: id, schedule }, 'source schedule changed');
-      else await catchUp(id, schedule);
-      seen.add(id);
-    }
-  };
-
-  const catchUp = async (id: string, schedule: string): Promise<void> => {
-    const now = deps.now?.() ?? new Date();
-    if (missedRun(schedule, await deps.lastRunStartedAt(id), now)) {
-      deps.log.info(
-        { sourceId: id },
-        'a scheduled run was missed (or the source never ran): catching up',
-      );
-      enqueue(id, 'catch-up');
-    }
-  };
-
-  await apply(await load());
-  const stopRefresh = typeof sources === 'function' ? refreshLoop(load, apply, deps) : null;
+  const table = new CronTable(deps);
+  try {
+    await table.apply(await load());
+  } catch (err) {
+    await table.stop();
+    throw err;
+  }
+  const stopRefresh = refreshLoop(load, (list) => table.apply(list), deps);
   return async () => {
-    await stopRefresh?.();
-    for (const t of tasks.values()) await t.task.destroy();
-    tasks.clear();
+    await stopRefresh();
+    await table.stop();
   };
 }
 
@@ -108,7 +165,7 @@ function refreshLoop(
       })
       .catch((err: unknown) =>
         deps.log.warn(
-          { err: err instanceof Error ? err.message : String(err) },
+          { err: errorText(err) },
           'could not re-read the sources to schedule; keeping the current schedules',
         ),
       )

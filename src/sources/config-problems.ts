@@ -7,7 +7,8 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { DraftProblem } from './console-contract.ts';
+import type { DraftProblem, ProblemPart } from './console-contract.ts';
+import { part, problemOf, type ProblemKey } from './problem-text.ts';
 import { isObject } from './secret-fields.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -65,9 +66,9 @@ function branchProblems(
   if (chosen !== null) return problemsAt(chosen, value, path);
   const kinds = discriminator(branches);
   if (kinds !== null)
-    return [problem([...path, kinds.key], `Choose one of: ${kinds.values.join(', ')}.`)];
+    return [problem([...path, kinds.key], part('chooseOne', { values: kinds.values.join(', ') }))];
   const forms = branches.map((b) => requiredOf(b).join(' + ')).filter((f) => f !== '');
-  return [problem(path, `Fill in one of these sets of settings: ${forms.join('; or ')}.`)];
+  return [problem(path, part('fillOneOf', { forms: forms.join('; ') }))];
 }
 
 /** The branch a value chose: by its const fields (e.g. type: apiKey), else by the keys it uses. */
@@ -122,8 +123,14 @@ function instanceKeys(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function problem(path: readonly string[], message: string): DraftProblem {
-  return { field: ['config', ...path].join('.'), message };
+function problem(path: readonly string[], ...parts: ProblemPart[]): DraftProblem {
+  return problemOf(['config', ...path].join('.'), ...parts);
+}
+
+/** The schema's own description of a node, as a last sentence; none when it has none. */
+function noteOf(node: unknown): ProblemPart[] {
+  const text = isObject(node) ? node['description'] : undefined;
+  return typeof text === 'string' && text !== '' ? [part('schemaNote', { text })] : [];
 }
 
 /** One ajv error in words; the property's own description is added where the schema has one. */
@@ -137,19 +144,14 @@ function describe(root: Schema, e: ErrorObject, at: readonly string[]): DraftPro
         root,
         `${e.schemaPath.replace(/^#|\/required$/g, '')}/properties/${missing}`,
       );
-      const what =
-        isObject(sub) && typeof sub['description'] === 'string' ? sub['description'] : '';
-      return problem([...path, missing], `Required: enter a value.${what ? ` ${what}` : ''}`);
+      return problem([...path, missing], part('required'), ...noteOf(sub));
     }
     case 'additionalProperties': {
       const extra = String(p['additionalProperty']);
-      return problem(
-        [...path, extra],
-        `"${extra}" is not a setting of this adapter: remove it (check the spelling).`,
-      );
+      return problem([...path, extra], part('notASetting', { name: extra }));
     }
     default:
-      return problem(path, messageFor(e.keyword, p, pointer(root, schemaParent(e.schemaPath))));
+      return problem(path, ...partsFor(e.keyword, p, pointer(root, schemaParent(e.schemaPath))));
   }
 }
 
@@ -157,61 +159,66 @@ function schemaParent(schemaPath: string): string {
   return schemaPath.replace(/^#/, '').replace(/\/[^/]+$/, '');
 }
 
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  integer: 'a whole number',
-  number: 'a number',
-  string: 'text',
-  boolean: 'yes or no (true/false)',
-  array: 'a list',
-  object: 'a group of settings',
+const TYPE_KEYS: Readonly<Record<string, ProblemKey>> = {
+  integer: 'typeInteger',
+  number: 'typeNumber',
+  string: 'typeString',
+  boolean: 'typeBoolean',
+  array: 'typeArray',
+  object: 'typeObject',
 };
 
-function messageFor(keyword: string, p: Record<string, unknown>, node: unknown): string {
-  const described = isObject(node) && typeof node['description'] === 'string';
-  const tail = described ? ` ${String(node['description'])}` : '';
+/** What to enter, for one failed keyword; the node's description is added where it helps. */
+function partsFor(keyword: string, p: Record<string, unknown>, node: unknown): ProblemPart[] {
+  const limit = String(p['limit']);
   switch (keyword) {
-    case 'type':
-      return `Enter ${TYPE_WORDS[String(p['type'])] ?? String(p['type'])}.${tail}`;
+    case 'type': {
+      const type = String(p['type']);
+      return [part(TYPE_KEYS[type] ?? 'typeOther', { type }), ...noteOf(node)];
+    }
     case 'minimum':
     case 'exclusiveMinimum':
-      return `Enter a number ${keyword === 'minimum' ? 'of at least' : 'above'} ${String(p['limit'])}.`;
     case 'maximum':
     case 'exclusiveMaximum':
-      return `Enter a number ${keyword === 'maximum' ? 'of at most' : 'below'} ${String(p['limit'])}.`;
+    case 'maxLength':
+    case 'minItems':
+      return [part(keyword, { limit })];
     case 'minLength':
       return p['limit'] === 1
-        ? `Enter a value.${tail}`
-        : `Enter at least ${String(p['limit'])} characters.`;
-    case 'maxLength':
-      return `Enter at most ${String(p['limit'])} characters.`;
+        ? [part('enterValue'), ...noteOf(node)]
+        : [part('minLength', { limit })];
     case 'pattern':
-      return `Not in the expected form (it must match ${String(p['pattern'])}).${tail}`;
+      return [part('pattern', { pattern: String(p['pattern']) }), ...noteOf(node)];
     case 'format':
-      return formatMessage(String(p['format']));
-    case 'enum':
-      return `Choose one of: ${(p['allowedValues'] as unknown[]).map(String).join(', ')}.${tail}`;
+      return [formatPart(String(p['format']))];
+    case 'enum': {
+      const values = (p['allowedValues'] as unknown[]).map(String).join(', ');
+      return [part('enum', { values }), ...noteOf(node)];
+    }
     case 'const':
-      return `Must be ${String(p['allowedValue'])}.`;
-    case 'minItems':
-      return `Enter at least ${String(p['limit'])} item(s).`;
+      return [part('const', { value: String(p['allowedValue']) })];
     default:
-      return `Not accepted (${keyword}).${tail}`;
+      return [part('notAccepted', { keyword }), ...noteOf(node)];
   }
 }
 
-function formatMessage(format: string): string {
-  if (format === 'uri') return 'Enter a full address, such as https://dondu.example.vn.';
-  if (format === 'date-time') return 'Enter a date and time, such as 2026-01-31T08:00:00+07:00.';
-  return `Enter a valid ${format}.`;
+function formatPart(format: string): ProblemPart {
+  if (format === 'uri') return part('formatUri');
+  if (format === 'date-time') return part('formatDateTime');
+  return part('formatOther', { format });
 }
 
-/** One problem per field: messages of the same field joined, duplicates dropped. */
+/** One problem per field: the sentences of one field joined, repeated ones dropped. */
 function dedupe(problems: readonly DraftProblem[]): DraftProblem[] {
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, ProblemPart[]>();
   for (const p of problems) {
-    const messages = byField.get(p.field) ?? [];
-    if (!messages.includes(p.message)) messages.push(p.message);
-    byField.set(p.field, messages);
+    const parts = byField.get(p.field) ?? [];
+    for (const q of p.parts ?? []) {
+      const same = (r: ProblemPart): boolean =>
+        r.key === q.key && JSON.stringify(r.params) === JSON.stringify(q.params);
+      if (!parts.some(same)) parts.push(q);
+    }
+    byField.set(p.field, parts);
   }
-  return [...byField].map(([field, messages]) => ({ field, message: messages.join(' ') }));
+  return [...byField].map(([field, parts]) => problemOf(field, ...parts));
 }

@@ -7,6 +7,7 @@
 import type { Cursor } from '../../adapters/contract.ts';
 import type { MappingPreview } from '../workflow/preview-mapping.ts';
 import type { SourceTestReport } from '../workflow/test-source.ts';
+import type { ProblemKey, ProblemParams } from './problem-text.ts';
 
 /** Where a source is defined: the deployment file (read-only here) or the console. */
 export type SourceOrigin = 'config-file' | 'console';
@@ -52,6 +53,17 @@ export interface SourceDraft {
    * changed, which asks for a new one).
    */
   readonly secrets: Readonly<Record<string, string>>;
+  /**
+   * Dotted config paths of secret fields whose stored value is to be removed (an optional
+   * password no longer needed); a required one then asks for a new value.
+   */
+  readonly clearSecrets?: readonly string[];
+}
+
+/** One sentence of a problem: a message key (src/sources/problem-text.ts) and its values. */
+export interface ProblemPart {
+  readonly key: ProblemKey;
+  readonly params: ProblemParams;
 }
 
 /**
@@ -61,8 +73,13 @@ export interface SourceDraft {
  */
 export interface DraftProblem {
   readonly field: string;
-  /** Says what is wrong and what to enter instead; never echoes a secret. */
+  /** In English (CLI, JSON): what is wrong and what to enter instead; never echoes a secret. */
   readonly message: string;
+  /**
+   * The same as message keys, which the dashboard says in the page's language; absent when the
+   * message is already in the page's language (the form parser's own problems).
+   */
+  readonly parts?: readonly ProblemPart[];
 }
 
 /** The outcome of create or update. */

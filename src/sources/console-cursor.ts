@@ -10,25 +10,11 @@ import type { Cursor } from '../../adapters/contract.ts';
 import { HubError } from '../lib/errors.ts';
 import { withSourceLock } from '../store/source-lock.ts';
 import { withTransaction } from '../store/tx.ts';
-import { isObject } from './secret-fields.ts';
+import { isCursor } from './cursor-shape.ts';
 
-const MAX_KEYS = 50;
-const MAX_TEXT = 2000;
-
-/** Checks that `value` is a cursor (an object of text, numbers or null); throws KNTC_BAD_REQUEST. */
+/** Checks that `value` is a cursor (cursor-shape.ts); throws KNTC_BAD_REQUEST. */
 export function assertCursor(value: unknown): asserts value is Cursor {
-  const ok =
-    isObject(value) &&
-    Object.keys(value).length <= MAX_KEYS &&
-    Object.entries(value).every(
-      ([k, v]) =>
-        k !== '' &&
-        k.length <= 100 &&
-        (v === null ||
-          (typeof v === 'number' && Number.isFinite(v)) ||
-          (typeof v === 'string' && v.length <= MAX_TEXT)),
-    );
-  if (!ok) {
+  if (!isCursor(value)) {
     throw new HubError(
       'KNTC_BAD_REQUEST',
       'A cursor must be a JSON object whose values are text, numbers or null',

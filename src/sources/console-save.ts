@@ -1,12 +1,13 @@
 /**
- * The write side of the sources console: one transaction per save holding the definition, its
- * sealed secrets and the audit rows, so a save is all or nothing. Audit details carry setting
- * paths and secret names, never values.
+ * The write side of the sources console: one transaction per save holding the definition, the
+ * source's row in the `sources` table, its sealed secrets and the audit rows, so a save is all
+ * or nothing. Audit details carry setting paths and secret names, never values.
  */
 import type pg from 'pg';
 import { appendAudit, type AuditEntry } from '../store/audit-repo.ts';
 import {
   insertDefinition,
+  registerSource,
   updateDefinition,
   type DefinitionFields,
   type SourceDefinition,
@@ -56,7 +57,7 @@ export async function insertSource(
   const { fields } = draft;
   return saving(deps.pool, async (c) => {
     const def = await insertDefinition(c, fields, actor.username);
-    if (def === null) throw new Refused();
+    if (def === null || !(await registerSource(c, fields, true))) throw new Refused();
     await storeSecrets(deps, c, draft, actor);
     const details = { ...summary(fields), version: def.version };
     await appendAudit(c, auditEntry(actor, 'source.created', fields.id, details));
@@ -78,6 +79,7 @@ export async function updateSource(
   return saving(deps.pool, async (c) => {
     const after = await updateDefinition(c, fields, expectedVersion, actor.username);
     if (after === null) throw new Refused();
+    await registerSource(c, fields, false);
     await storeSecrets(deps, c, draft, actor);
     const keep = draft.secretPaths.map((p) => String(getPath(fields.config, p)));
     const removed = await removeSecretsExcept(c, fields.id, keep);

@@ -9,13 +9,17 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Cursor, SourceAdapter } from '../../adapters/contract.ts';
+import { DEFAULT_DROP_ROOT } from '../config/settings.ts';
 import { HubError } from '../lib/errors.ts';
 import { loadMappingFile } from '../mapping/index.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import { getCursor } from '../store/cursor-repo.ts';
-import { getDefinition, type DefinitionFields } from '../store/source-definitions-repo.ts';
+import {
+  getDefinition,
+  sourceIdsInUse,
+  type DefinitionFields,
+} from '../store/source-definitions-repo.ts';
 import { listSecrets, secretNamesBySource } from '../store/source-secrets-repo.ts';
-import { upsertSources } from '../store/sources-repo.ts';
 import type { MappingPreview } from '../workflow/preview-mapping.ts';
 import { previewMapping, resetCursor, type SourceTestReport } from '../workflow/index.ts';
 import type {
@@ -30,7 +34,9 @@ import { assertCursor, replaceCursor } from './console-cursor.ts';
 import { auditEntry, insertSource, updateSource } from './console-save.ts';
 import { toView } from './console-views.ts';
 import { listMappingFiles } from './paths.ts';
-import type { RuntimeSource, SourceRegistry } from './registry.ts';
+import { part, problemOf } from './problem-text.ts';
+import type { SourceRegistry } from './registry.ts';
+import type { RuntimeSource } from './runtime-source.ts';
 import type { SecretStore } from './secret-store.ts';
 import { adapterOf, runSourceTest, withAbort } from './source-test.ts';
 import { applicableSecrets, checkDraft, type DraftContext } from './validate-draft.ts';
@@ -45,6 +51,11 @@ export interface ConsoleServiceDeps {
   readonly root: string;
   /** The deployment file, named when someone tries to edit one of its sources. */
   readonly configFile: string;
+  /**
+   * The folder console file-drop sources must keep their folders in (KNTC_DROP_ROOT); default
+   * data/inbox under the working directory.
+   */
+  readonly dropRoot?: string | undefined;
   readonly log: Logger;
 }
 
@@ -89,8 +100,7 @@ class ConsoleService implements SourcesConsole {
     const check = await checkDraft(draft, await this.#context(null, new Set()));
     if (!check.ok) return { ok: false, problems: check.problems };
     if (!(await insertSource(this.#d, check.draft, actor))) {
-      const message = `A source "${draft.id}" already exists: choose another id.`;
-      return { ok: false, problems: [{ field: 'id', message }] };
+      return { ok: false, problems: [problemOf('id', part('idTaken', { id: draft.id }))] };
     }
     return this.#saved(check.draft.fields);
   }
@@ -102,8 +112,8 @@ class ConsoleService implements SourcesConsole {
     actor: ConsoleActor,
   ): Promise<SaveResult> {
     if (this.#d.registry.fileSourceIds.has(id)) {
-      const message = `"${id}" is defined in the deployment file ${this.#d.configFile}: change it there and restart the hub.`;
-      return { ok: false, problems: [{ field: 'id', message }] };
+      const readOnly = part('idReadOnly', { id, file: this.#d.configFile });
+      return { ok: false, problems: [problemOf('id', readOnly)] };
     }
     const before = await getDefinition(this.#d.pool, id);
     if (before === null) throw unknownSource(id);
@@ -191,17 +201,16 @@ class ConsoleService implements SourcesConsole {
       loadMapping: (rel) => loadMappingFile(path.resolve(this.#d.root, rel)),
       fileSourceIds: this.#d.registry.fileSourceIds,
       consoleSourceIds: new Set(all.filter((s) => s.origin === 'console').map((s) => s.id)),
+      usedSourceIds: await sourceIdsInUse(this.#d.pool),
       editing,
       storedSecrets,
       canStoreSecrets: this.#d.secrets.canStore,
       envSecret: (name) => this.#d.secrets.envValue(name),
+      dropRoot: path.resolve(this.#d.dropRoot ?? DEFAULT_DROP_ROOT),
     };
   }
 
   async #saved(fields: DefinitionFields): Promise<SaveResult> {
-    await upsertSources(this.#d.pool, [
-      { id: fields.id, name: fields.name, kind: fields.adapter, enabled: fields.enabled },
-    ]);
     this.#d.registry.invalidate();
     const view = await this.get(fields.id);
     if (view === null)
@@ -211,15 +220,7 @@ class ConsoleService implements SourcesConsole {
 }
 
 function stale(current: number, expected: number): SaveResult {
-  return {
-    ok: false,
-    problems: [
-      {
-        field: 'id',
-        message: `Someone else saved this source meanwhile (it is now at version ${current}; you edited version ${expected}). Reload the page, apply your changes again and save.`,
-      },
-    ],
-  };
+  return { ok: false, problems: [problemOf('id', part('stale', { current, expected }))] };
 }
 
 function cursorText(cursor: Cursor | null): string | null {

@@ -4,7 +4,7 @@
  * in the audit log).
  */
 import type { ConsoleSourceView } from './console-contract.ts';
-import type { RuntimeSource } from './registry.ts';
+import type { RuntimeSource } from './runtime-source.ts';
 import { getPath, isObject, secretPaths } from './secret-fields.ts';
 
 type Schema = Readonly<Record<string, unknown>>;

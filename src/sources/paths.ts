@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 /** Folder of mapping files, relative to the project root. */
 export const MAPPINGS_DIR = 'mappings';
 
+/**
+ * A console source's mapping: a file directly under mappings/ (no `..`, no sub-folder); the same
+ * rule as the CHECK on source_definitions.mapping (migration 1767225600007).
+ */
+export const MAPPING_FILE_PATTERN = /^mappings\/[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/;
+
 /** The project root of a deployment file (config/hub.yaml → .), as load-config resolves mappings. */
 export function projectRoot(configFile: string): string {
   return path.dirname(path.dirname(path.resolve(configFile)));
@@ -23,9 +29,9 @@ export async function listMappingFiles(root: string): Promise<string[]> {
     return [];
   }
   return names
-    .filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => `${MAPPINGS_DIR}/${n}`);
+    .map((n) => `${MAPPINGS_DIR}/${n}`)
+    .filter((f) => MAPPING_FILE_PATTERN.test(f))
+    .sort();
 }
 
 /** The bundled config/deadlines folder of this hub's code. */

@@ -11,6 +11,7 @@ import type { CompiledMapping } from '../mapping/index.ts';
 import { syncSource, type SyncDeps, type SyncOutcome } from '../pipeline/sync-source.ts';
 import type { PullJobData } from '../queue/names.ts';
 import type { SourceRegistry } from './registry.ts';
+import { withoutSecrets } from './runtime-source.ts';
 
 /** syncSource bound to the registry: what createPullWorker runs for each job. */
 export function registryPuller(
@@ -54,7 +55,7 @@ async function prepare(registry: SourceRegistry, id: string): Promise<Prepared> 
     source = await registry.resolve(id);
   } catch (err) {
     failure = toHubError(err);
-    source = { ...known, schedule: known.schedule ?? '', secrets: {} };
+    source = withoutSecrets(known);
   }
   let mapping: CompiledMapping | null = null;
   try {

@@ -3,8 +3,10 @@
  * merged with those defined in the sources console (re-read when the definitions table's
  * fingerprint changes, checked at most every `maxAgeMs`). Workers resolve a source at job time,
  * so a console source is pulled without a restart; its mapping is compiled on first use and
- * cached by path, definition version and file time. A console source whose id the deployment file
- * also uses is ignored (the file wins) with a warning.
+ * cached per source (one entry each, replaced when the path, definition version or file time
+ * changes). A console source whose id the deployment file also uses is ignored (the file wins)
+ * with a warning. Reading never writes: the console registers a source in `sources` when it
+ * saves it.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,28 +20,10 @@ import {
   listDefinitions,
   type SourceDefinition,
 } from '../store/source-definitions-repo.ts';
-import { upsertSources } from '../store/sources-repo.ts';
-import type { SourceOrigin } from './console-contract.ts';
-import type { SecretStore } from './secret-store.ts';
+import { MAPPING_FILE_PATTERN } from './paths.ts';
+import { fromFile, withoutSecrets, type RuntimeSource } from './runtime-source.ts';
 
-/** A source as the running hub knows it (secrets not resolved). */
-export interface RuntimeSource {
-  readonly id: string;
-  readonly name: string;
-  readonly adapter: string;
-  /** Relative to the project root (mappings/x.yaml). */
-  readonly mapping: string;
-  readonly mappingPath: string;
-  /** Cron expression, or null: pulled only on demand. */
-  readonly schedule: string | null;
-  readonly enabled: boolean;
-  readonly config: Readonly<Record<string, unknown>>;
-  readonly origin: SourceOrigin;
-  /** Definition version; 0 for deployment-file sources. */
-  readonly version: number;
-  readonly updatedAt: string | null;
-  readonly updatedBy: string | null;
-}
+import type { SecretStore } from './secret-store.ts';
 
 /** What the registry needs. */
 export interface RegistryDeps {
@@ -54,6 +38,12 @@ export interface RegistryDeps {
   readonly loadMapping?: (file: string) => Promise<CompiledMapping>;
 }
 
+/** A reload of the console sources, and the invalidate() generation it started in. */
+interface Reload {
+  readonly done: Promise<void>;
+  readonly generation: number;
+}
+
 /** Deployment-file and console sources, kept current. */
 export class SourceRegistry {
   /** Cron expression of every scheduled source, updated in place on each change. */
@@ -63,8 +53,14 @@ export class SourceRegistry {
   #console = new Map<string, RuntimeSource>();
   #fingerprint: string | null = null;
   #checkedAt = Number.NEGATIVE_INFINITY;
-  #inflight: Promise<void> | null = null;
-  readonly #mappings = new Map<string, Promise<CompiledMapping>>();
+  /** Bumped by invalidate(): a reload started before the latest bump may have missed a change. */
+  #generation = 0;
+  #inflight: Reload | null = null;
+  /** Compiled mapping per source id, with the path/version/file time it was compiled for. */
+  readonly #mappings = new Map<
+    string,
+    { readonly key: string; readonly m: Promise<CompiledMapping> }
+  >();
 
   constructor(deps: RegistryDeps) {
     this.#deps = deps;
@@ -82,18 +78,38 @@ export class SourceRegistry {
     return this.#file.get(id);
   }
 
-  /** Makes the next read check the database at once (after a change made in this process). */
+  /**
+   * Makes the next read check the database at once (after a change made in this process); a read
+   * after this call never returns what a reload started before it found.
+   */
   invalidate(): void {
     this.#checkedAt = Number.NEGATIVE_INFINITY;
+    this.#generation += 1;
   }
 
-  /** Re-reads the console sources if they changed and the last check is older than `maxAgeMs`. */
+  /**
+   * Re-reads the console sources if they changed and the last check is older than `maxAgeMs`.
+   * Joins a reload already running, then reloads again if that one started before the latest
+   * invalidate() (it may have read the table before the change was committed).
+   */
   async refresh(maxAgeMs = this.#deps.maxAgeMs ?? 1000): Promise<void> {
     if (Date.now() - this.#checkedAt < maxAgeMs) return;
-    this.#inflight ??= this.#reload().finally(() => {
-      this.#inflight = null;
+    const wanted = this.#generation;
+    for (;;) {
+      const run = this.#inflight ?? this.#startReload();
+      await run.done;
+      if (run.generation >= wanted) return;
+    }
+  }
+
+  #startReload(): Reload {
+    const generation = this.#generation;
+    const done = this.#reload(generation).finally(() => {
+      if (this.#inflight?.done === done) this.#inflight = null;
     });
-    await this.#inflight;
+    const run = { done, generation };
+    this.#inflight = run;
+    return run;
   }
 
   /** Every source, deployment file first, then console sources, each ordered by id. */
@@ -117,23 +133,32 @@ export class SourceRegistry {
     const s = await this.get(id);
     if (s === null) throw this.unknownError(id);
     const secrets = await this.#deps.secrets.resolve(id, secretEnvNames(s.config));
-    // syncSource and the workflow never read `schedule`: '' stands for "on demand only".
-    return { ...s, schedule: s.schedule ?? '', secrets };
+    return { ...withoutSecrets(s), secrets };
   }
 
-  /** The compiled mapping of a source: cached by path (+ version and file time for console ones). */
+  /**
+   * The compiled mapping of a source, cached per source id: recompiled (replacing the entry) when
+   * a console source's path, definition version or file time changed.
+   */
   async mappingFor(source: Pick<RuntimeSource, 'id' | 'mappingPath'>): Promise<CompiledMapping> {
     const file = this.#file.has(source.id);
     const known = file ? null : await this.get(source.id);
     const mtime = file ? 0 : ((await stat(source.mappingPath).catch(() => null))?.mtimeMs ?? 0);
     const key = `${source.mappingPath}\u0000${known?.version ?? 0}\u0000${mtime}`;
-    let m = this.#mappings.get(key);
-    if (m === undefined) {
-      m = (this.#deps.loadMapping ?? loadMappingFile)(source.mappingPath);
-      this.#mappings.set(key, m);
-      void m.catch(() => this.#mappings.delete(key));
-    }
+    const cached = this.#mappings.get(source.id);
+    if (cached?.key === key) return cached.m;
+    const m = (this.#deps.loadMapping ?? loadMappingFile)(source.mappingPath);
+    const entry = { key, m };
+    this.#mappings.set(source.id, entry);
+    void m.catch(() => {
+      if (this.#mappings.get(source.id) === entry) this.#mappings.delete(source.id);
+    });
     return m;
+  }
+
+  /** How many compiled mappings are cached (one per source at most). */
+  get cachedMappings(): number {
+    return this.#mappings.size;
   }
 
   /** Compiles every deployment-file source's mapping now, failing on the first broken file. */
@@ -141,36 +166,41 @@ export class SourceRegistry {
     await Promise.all([...this.#file.values()].map((s) => this.mappingFor(s)));
   }
 
-  async #reload(): Promise<void> {
+  async #reload(generation: number): Promise<void> {
     const fp = await definitionsFingerprint(this.#deps.pool);
     if (fp !== this.#fingerprint) {
       const defs = await listDefinitions(this.#deps.pool);
       const next = new Map<string, RuntimeSource>();
       for (const d of defs) {
-        if (this.#file.has(d.id)) {
-          this.#deps.log.warn(
-            { sourceId: d.id },
-            'a console source has the id of a deployment-file source: the deployment file wins',
-          );
-        } else next.set(d.id, this.#fromDefinition(d));
+        const s = this.#fromDefinition(d);
+        if (s !== null) next.set(d.id, s);
       }
-      await upsertSources(
-        this.#deps.pool,
-        [...next.values()].map((s) => ({
-          id: s.id,
-          name: s.name,
-          kind: s.adapter,
-          enabled: s.enabled,
-        })),
-      );
       this.#console = next;
       this.#fingerprint = fp;
       this.#rebuildSchedules();
+      for (const id of this.#mappings.keys())
+        if (!next.has(id) && !this.#file.has(id)) this.#mappings.delete(id);
     }
-    this.#checkedAt = Date.now();
+    // An invalidate() meanwhile keeps the list due for another look.
+    if (generation === this.#generation) this.#checkedAt = Date.now();
   }
 
-  #fromDefinition(d: SourceDefinition): RuntimeSource {
+  /** A definition as a source, or null (with a warning) when it cannot be one. */
+  #fromDefinition(d: SourceDefinition): RuntimeSource | null {
+    if (this.#file.has(d.id)) {
+      this.#deps.log.warn(
+        { sourceId: d.id },
+        'a console source has the id of a deployment-file source: the deployment file wins',
+      );
+      return null;
+    }
+    if (!MAPPING_FILE_PATTERN.test(d.mapping)) {
+      this.#deps.log.warn(
+        { sourceId: d.id, mapping: d.mapping },
+        'a console source names a mapping file outside mappings/: it is left out until fixed',
+      );
+      return null;
+    }
     return {
       id: d.id,
       name: d.name,
@@ -203,24 +233,6 @@ export class SourceRegistry {
       { details: { sourceId: id } },
     );
   }
-}
-
-/** A deployment-file source as a RuntimeSource. */
-function fromFile(s: ResolvedSource): RuntimeSource {
-  return {
-    id: s.id,
-    name: s.name,
-    adapter: s.adapter,
-    mapping: s.mapping,
-    mappingPath: s.mappingPath,
-    schedule: s.schedule,
-    enabled: s.enabled,
-    config: s.config,
-    origin: 'config-file',
-    version: 0,
-    updatedAt: null,
-    updatedBy: null,
-  };
 }
 
 /**

@@ -7,13 +7,10 @@
  * adapter's JSON Schema.
  */
 
+import { isSecretKey } from '../../adapters/shared/secrets.ts';
+
 type Schema = Readonly<Record<string, unknown>>;
 type Obj = Record<string, unknown>;
-
-/** True for a config key that holds a secret's name. */
-export function isSecretKey(key: string): boolean {
-  return key === 'secretEnv' || key.endsWith('SecretEnv');
-}
 
 /** The name of a console source's secret: KNTC_SRC_<ID>_<PATH> ("auth.secretEnv" → …_AUTH). */
 export function secretNameFor(sourceId: string, path: string): string {

@@ -9,7 +9,8 @@ import type { SourceAdapter } from '../../adapters/contract.ts';
 import type { ResolvedSource } from '../config/load-config.ts';
 import { HubError } from '../lib/errors.ts';
 import { diagnoseError, testSource, type SourceTestReport } from '../workflow/index.ts';
-import type { RuntimeSource, SourceRegistry } from './registry.ts';
+import type { SourceRegistry } from './registry.ts';
+import type { RuntimeSource } from './runtime-source.ts';
 
 /** Tests a known source; never throws for a source problem. */
 export async function runSourceTest(

@@ -1,26 +1,23 @@
 /**
  * Checks what the sources console's create/edit form submitted, every field at once, and says
  * per field what to enter instead: the id (pattern, not taken by the deployment file or another
- * console source), name, adapter kind, mapping file (under mappings/, and it must load), cron
- * schedule, the adapter config against the adapter's JSON Schema, and the secrets (each secret
- * field needs a value, and storing one needs the secrets key). Secret values are never echoed.
+ * console source, never used before by a removed source), name, adapter kind, mapping file
+ * (under mappings/, and it must load), cron schedule, the adapter config against the adapter's
+ * JSON Schema, a file-drop source's folders (inside the drop root), and the secrets (each secret
+ * field needs a value, storing one needs the secrets key, a stored one may be cleared). Each
+ * problem is said by message keys (problem-text.ts); secret values are never echoed.
  */
 import { CronExpressionParser } from 'cron-parser';
 import cron from 'node-cron';
+import { isSecretKey } from '../../adapters/shared/secrets.ts';
 import { HubError } from '../lib/errors.ts';
-import { SECRETS_KEY_HINT } from '../lib/secret-box.ts';
 import { SCHEDULE_TZ } from '../scheduler/catch-up.ts';
 import type { DefinitionFields } from '../store/source-definitions-repo.ts';
 import { configProblems } from './config-problems.ts';
 import type { DraftProblem, SourceDraft } from './console-contract.ts';
-import {
-  getPath,
-  isObject,
-  isSecretKey,
-  secretNameFor,
-  secretPaths,
-  withSecretNames,
-} from './secret-fields.ts';
+import { dropFolderProblems, FILE_DROP_KIND } from './drop-folders.ts';
+import { part, problemOf } from './problem-text.ts';
+import { getPath, isObject, secretNameFor, secretPaths, withSecretNames } from './secret-fields.ts';
 
 /** Same rule as the deployment file and the `sources` table. */
 export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -37,6 +34,11 @@ export interface DraftContext {
   readonly loadMapping: (relativePath: string) => Promise<unknown>;
   readonly fileSourceIds: ReadonlySet<string>;
   readonly consoleSourceIds: ReadonlySet<string>;
+  /**
+   * Every id of the `sources` table: a source removed from the deployment file keeps its row,
+   * cursor, raw records and petitions there, so a new source may not take its id.
+   */
+  readonly usedSourceIds: ReadonlySet<string>;
   /** 'create', or the id of the console source being edited. */
   readonly editing: string | null;
   /** Names of the secrets already stored for the source being edited. */
@@ -44,6 +46,8 @@ export interface DraftContext {
   readonly canStoreSecrets: boolean;
   /** A KNTC_SRC_* environment variable's value, the fallback when nothing is stored. */
   readonly envSecret: (name: string) => string | undefined;
+  /** Absolute folder every folder of a file-drop source must be inside (KNTC_DROP_ROOT). */
+  readonly dropRoot: string;
 }
 
 /** A draft that passed: what to store, and the new secret values by secret name. */
@@ -71,101 +75,94 @@ export async function checkDraft(draft: SourceDraft, ctx: DraftContext): Promise
   problems.push(...scheduleProblems(schedule));
   const schema = ctx.adapterSchemas[draft.adapter];
   if (schema === undefined) {
-    problems.push({
-      field: 'adapter',
-      message: `Choose an adapter kind: ${Object.keys(ctx.adapterSchemas).join(', ')}.`,
-    });
+    const kinds = Object.keys(ctx.adapterSchemas).join(', ');
+    problems.push(problemOf('adapter', part('adapterUnknown', { kinds })));
   }
-  if (!isObject(draft.config)) {
-    problems.push({ field: 'config', message: 'Enter the adapter settings.' });
-  }
+  if (!isObject(draft.config)) problems.push(problemOf('config', part('configMissing')));
   if (schema === undefined || !isObject(draft.config)) return { ok: false, problems };
+  const checked = await checkConfig(draft, schema, ctx);
+  problems.push(...checked.problems);
+  if (problems.length > 0) return { ok: false, problems: oneEach(problems) };
+  const { id, adapter, mapping, enabled } = draft;
+  const fields = { id, name: draft.name.trim(), adapter, mapping, schedule, enabled };
+  return { ok: true, draft: { ...checked.draft, fields: { ...fields, config: checked.config } } };
+}
+
+/**
+ * The config with its secret fields named, the secrets to store, and the problems of the config,
+ * its secrets (a cleared one no longer counts as stored) and a file-drop source's folders.
+ */
+async function checkConfig(
+  draft: SourceDraft,
+  schema: Readonly<Record<string, unknown>>,
+  ctx: DraftContext,
+): Promise<{
+  config: Record<string, unknown>;
+  draft: Omit<CheckedDraft, 'fields'>;
+  problems: DraftProblem[];
+}> {
+  const stored = new Set(ctx.storedSecrets);
+  for (const path of draft.clearSecrets ?? []) stored.delete(secretNameFor(draft.id, path));
   const entered = (path: string): boolean => (draft.secrets[path] ?? '') !== '';
-  const stored = (path: string): boolean => ctx.storedSecrets.has(secretNameFor(draft.id, path));
-  const paths = secretPaths(schema, draft.config, (p) => entered(p) || stored(p));
+  const kept = (path: string): boolean => stored.has(secretNameFor(draft.id, path));
+  const paths = secretPaths(schema, draft.config, (p) => entered(p) || kept(p));
   const config = withSecretNames(draft.id, draft.config, paths);
-  problems.push(...configProblems(schema, config));
-  problems.push(...secretProblems(draft, paths, ctx));
-  if (problems.length > 0) return { ok: false, problems };
-  const fields = {
-    id: draft.id,
-    name: draft.name.trim(),
-    adapter: draft.adapter,
-    mapping: draft.mapping,
-    schedule,
-    enabled: draft.enabled,
-    config,
-  };
+  const problems = [
+    ...configProblems(schema, config),
+    ...secretProblems(draft, paths, { ...ctx, storedSecrets: stored }),
+  ];
+  if (draft.adapter === FILE_DROP_KIND)
+    problems.push(...(await dropFolderProblems(draft.id, config, ctx.dropRoot)));
   const newSecrets = paths.filter(entered).map((path) => ({
     path,
     name: secretNameFor(draft.id, path),
     value: draft.secrets[path] ?? '',
   }));
-  return { ok: true, draft: { fields, secretPaths: paths, newSecrets } };
+  return { config, draft: { secretPaths: paths, newSecrets }, problems };
+}
+
+/** At most one problem per field: a later problem of a field already reported is joined to it. */
+function oneEach(problems: readonly DraftProblem[]): DraftProblem[] {
+  const byField = new Map<string, DraftProblem>();
+  for (const p of problems) {
+    const first = byField.get(p.field);
+    byField.set(
+      p.field,
+      first === undefined ? p : problemOf(p.field, ...(first.parts ?? []), ...(p.parts ?? [])),
+    );
+  }
+  return [...byField.values()];
 }
 
 function idProblems(id: string, ctx: DraftContext): DraftProblem[] {
   if (ctx.editing !== null) {
-    return id === ctx.editing
-      ? []
-      : [{ field: 'id', message: `The id of a source cannot be changed: keep "${ctx.editing}".` }];
+    return id === ctx.editing ? [] : [problemOf('id', part('idFixed', { id: ctx.editing }))];
   }
-  if (!SOURCE_ID_PATTERN.test(id)) {
-    return [
-      {
-        field: 'id',
-        message:
-          'Enter 2–63 characters: lower-case letters a–z, digits and hyphens, starting with a letter or digit (e.g. phuong-ghenh-rang).',
-      },
-    ];
-  }
-  if (ctx.fileSourceIds.has(id))
-    return [
-      {
-        field: 'id',
-        message: `"${id}" is already a source of the deployment file: choose another id.`,
-      },
-    ];
-  if (ctx.consoleSourceIds.has(id))
-    return [{ field: 'id', message: `A source "${id}" already exists: choose another id.` }];
+  if (!SOURCE_ID_PATTERN.test(id)) return [problemOf('id', part('idPattern'))];
+  if (ctx.fileSourceIds.has(id)) return [problemOf('id', part('idInFile', { id }))];
+  if (ctx.consoleSourceIds.has(id)) return [problemOf('id', part('idTaken', { id }))];
+  if (ctx.usedSourceIds.has(id)) return [problemOf('id', part('idUsedBefore', { id }))];
   return [];
 }
 
 function nameProblems(name: string): DraftProblem[] {
   const n = name.trim();
-  if (n === '')
-    return [
-      {
-        field: 'name',
-        message: 'Enter the name of the local system (e.g. "Sổ đơn thư phường Ghềnh Ráng").',
-      },
-    ];
-  if (n.length > NAME_MAX)
-    return [{ field: 'name', message: `Enter at most ${NAME_MAX} characters.` }];
+  if (n === '') return [problemOf('name', part('nameEmpty'))];
+  if (n.length > NAME_MAX) return [problemOf('name', part('nameTooLong', { max: NAME_MAX }))];
   return [];
 }
 
 async function mappingProblems(mapping: string, ctx: DraftContext): Promise<DraftProblem[]> {
   if (!ctx.mappingFiles.includes(mapping)) {
-    const known = ctx.mappingFiles.join(', ') || 'none found';
-    return [
-      {
-        field: 'mapping',
-        message: `Choose one of the mapping files under mappings/ (${known}); to add one, follow docs/onboarding.md.`,
-      },
-    ];
+    const known = ctx.mappingFiles.join(', ') || '—';
+    return [problemOf('mapping', part('mappingUnknown', { known }))];
   }
   try {
     await ctx.loadMapping(mapping);
     return [];
   } catch (err) {
     const detail = err instanceof HubError ? err.message : String(err);
-    return [
-      {
-        field: 'mapping',
-        message: `${detail}. Fix the mapping file (check it with \`kntc-hub mapping check\`) or choose another.`,
-      },
-    ];
+    return [problemOf('mapping', part('mappingBroken', { detail }))];
   }
 }
 
@@ -184,13 +181,7 @@ function scheduleProblems(schedule: string | null): DraftProblem[] {
   } catch (err) {
     reason = err instanceof Error ? err.message : String(err);
   }
-  if (reason === '') return [];
-  return [
-    {
-      field: 'schedule',
-      message: `This is not a cron expression (${reason}). Enter five fields — minute, hour, day of month, month, day of week, in Vietnam time — e.g. "*/15 6-20 * * 1-6" (every 15 minutes from 6:00 to 20:59, Monday to Saturday), or leave it empty to pull only on demand.`,
-    },
-  ];
+  return reason === '' ? [] : [problemOf('schedule', part('scheduleInvalid', { reason }))];
 }
 
 function secretProblems(
@@ -199,18 +190,15 @@ function secretProblems(
   ctx: DraftContext,
 ): DraftProblem[] {
   const out: DraftProblem[] = [];
+  const cleared = new Set(draft.clearSecrets ?? []);
   for (const [path, value] of Object.entries(draft.secrets)) {
     if (value === '') continue;
     const field = `config.${path}`;
-    if (!paths.includes(path))
-      out.push({ field, message: 'This setting is not a secret of this config: leave it empty.' });
-    else if (!ctx.canStoreSecrets)
-      out.push({
-        field,
-        message: `The hub has no secrets key, so it cannot store secrets. ${SECRETS_KEY_HINT}`,
-      });
+    if (!paths.includes(path)) out.push(problemOf(field, part('secretNotSecret')));
+    else if (cleared.has(path)) out.push(problemOf(field, part('secretClearOrEnter')));
+    else if (!ctx.canStoreSecrets) out.push(problemOf(field, part('secretNoKey')));
     else if (value.length > SECRET_MAX)
-      out.push({ field, message: `Enter at most ${SECRET_MAX} characters.` });
+      out.push(problemOf(field, part('secretTooLong', { max: SECRET_MAX })));
   }
   if (!draft.enabled) return out;
   for (const path of paths) {
@@ -219,12 +207,9 @@ function secretProblems(
       (draft.secrets[path] ?? '') !== '' ||
       ctx.storedSecrets.has(name) ||
       ctx.envSecret(name) !== undefined;
-    if (has) continue;
-    const how = ctx.canStoreSecrets ? '' : ` The hub has no secrets key yet: ${SECRETS_KEY_HINT}`;
-    out.push({
-      field: `config.${path}`,
-      message: `Enter the secret (password, API key or connection URL): it is stored encrypted and never shown again.${how}`,
-    });
+    if (has || out.some((p) => p.field === `config.${path}`)) continue;
+    const key = ctx.canStoreSecrets ? 'secretMissing' : 'secretMissingNoKey';
+    out.push(problemOf(`config.${path}`, part(key)));
   }
   return out;
 }

@@ -2,7 +2,9 @@
  * Definitions of the sources created in the dashboard's sources console (migration
  * 1767225600007). Every edit bumps `version`; an update names the version it started from and
  * changes nothing if the row moved on meanwhile. A cheap fingerprint of the whole table lets each
- * hub process notice a change without re-reading every definition.
+ * hub process notice a change without re-reading every definition. A console source is also
+ * registered in the `sources` table (runs, cursors and records point there) by the same
+ * transaction that saves its definition.
  */
 import type pg from 'pg';
 import { isPgError } from './pool.ts';
@@ -133,4 +135,42 @@ export async function updateDefinition(
 
 function fieldValues(f: DefinitionFields): unknown[] {
   return [f.id, f.name, f.adapter, f.mapping, f.schedule, f.enabled, JSON.stringify(f.config)];
+}
+
+/**
+ * Registers a console source in `sources`, inside the save's transaction: a new source must not
+ * find its id there (false: the id belongs to an earlier source, whose history it would take
+ * over); an edited one updates its row.
+ */
+export async function registerSource(
+  client: pg.PoolClient,
+  f: DefinitionFields,
+  isNew: boolean,
+): Promise<boolean> {
+  const values = [f.id, f.name, f.adapter, f.enabled];
+  if (isNew) {
+    const { rowCount } = await client.query(
+      `INSERT INTO sources (id, name, kind, enabled) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO NOTHING`,
+      values,
+    );
+    return rowCount === 1;
+  }
+  await client.query(
+    `INSERT INTO sources AS s (id, name, kind, enabled) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE
+        SET name = EXCLUDED.name, kind = EXCLUDED.kind, enabled = EXCLUDED.enabled, updated_at = now()
+      WHERE (s.name, s.kind, s.enabled) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.enabled)`,
+    values,
+  );
+  return true;
+}
+
+/**
+ * Every id of the `sources` table, including sources no longer defined anywhere (their runs,
+ * cursor and records are kept under the id).
+ */
+export async function sourceIdsInUse(db: pg.Pool | pg.PoolClient): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM sources');
+  return new Set(rows.map((r) => r.id));
 }

@@ -2,7 +2,7 @@
 // creates a rest-json source from the generated form, pointed at a Quy Nhơn simulator on
 // 127.0.0.1 with an API key (a first try without the key is refused on its field, the form keeps
 // the rest), finds it in the list, runs "test connection", which passes, previews its mapping
-// and sets its cursor. The key never comes back in any page. Screenshots go to
+// (a POST form, asked again for fewer records) and sets its cursor. The key never comes back in any page. Screenshots go to
 // test-artifacts/browser/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,6 +104,8 @@ describe('sources console in Chromium', () => {
     await page.click('nav a[href="/sources"]');
     await page.click('[data-action=new-source]');
     await page.click('[data-adapter=rest-json]');
+    // The variant script runs at the end of the page: wait for it before looking.
+    await page.waitForURL(/\/sources\/new\?adapter=rest-json/, { waitUntil: 'domcontentloaded' });
     expect(await page.textContent('h1')).toContain('rest-json');
 
     // Only the chosen authentication's fields show (the others are in the page for no-script use).
@@ -145,11 +147,16 @@ describe('sources console in Chromium', () => {
     expect(await page.textContent('[role=status]')).toContain('Nguồn dùng được');
     await page.screenshot({ path: `${ARTIFACTS}/source-test-passed.png`, fullPage: true });
 
-    await page.click('a[data-link=preview]');
+    // Preview calls the source with its secret: a POST form with the CSRF token, not a link.
+    await page.click('nav.source-actions button[data-action=preview]');
     await page.waitForSelector('.preview-record');
     expect(await page.locator('.preview-record').count()).toBe(10);
     expect(Number(await page.getAttribute('[data-mapped]', 'data-mapped'))).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/source-preview.png`, fullPage: true });
+    await page.fill('input[name=limit]', '3');
+    await page.click('[data-action=preview-again]');
+    await page.waitForSelector('.preview-record');
+    expect(await page.locator('.preview-record').count()).toBe(3);
 
     await page.click('a[data-link=cursor]');
     expect(await page.inputValue('textarea[name=cursor]')).toBe('');

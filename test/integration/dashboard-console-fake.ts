@@ -1,6 +1,7 @@
 // An in-memory SourcesConsole for the console routes' tests: the real adapters' schemas, a few
-// checks that yield DraftProblems, an optimistic lock, a config-file source, secrets kept apart
-// from the views, and a record of every call with its actor.
+// checks that yield DraftProblems (the version conflict said by message keys, like the real
+// service), an optimistic lock, a config-file source, secrets kept apart from the views, a
+// record of every call with its actor and of the last draft, and a cursor refusal to steer.
 import type { FastifyInstance } from 'fastify';
 import type { Cursor } from '../../adapters/contract.ts';
 import { ADAPTERS } from '../../adapters/index.ts';
@@ -12,6 +13,8 @@ import type {
   SourceDraft,
   SourcesConsole,
 } from '../../src/sources/console-contract.ts';
+import { HubError } from '../../src/lib/errors.ts';
+import { part, problemOf } from '../../src/sources/problem-text.ts';
 import type { MappingPreview } from '../../src/workflow/preview-mapping.ts';
 import type { SourceTestReport } from '../../src/workflow/test-source.ts';
 
@@ -78,6 +81,10 @@ export class FakeSourcesConsole implements SourcesConsole {
   readonly cursors = new Map<string, Cursor | null>();
   testReport: SourceTestReport | null = null;
   previewResult: MappingPreview | Error | null = null;
+  /** The draft of the last create or update. */
+  lastDraft: SourceDraft | null = null;
+  /** The HubError code setCursor throws (a run holds the source, a bad shape), or null. */
+  cursorRefusal: 'KNTC_CONFLICT' | 'KNTC_BAD_REQUEST' | null = null;
 
   #note(method: string, id: string | null, actor: ConsoleActor | null = null): void {
     this.calls.push({ method, id, actor });
@@ -124,6 +131,7 @@ export class FakeSourcesConsole implements SourcesConsole {
 
   create(draft: SourceDraft, actor: ConsoleActor): Promise<SaveResult> {
     this.#note('create', draft.id, actor);
+    this.lastDraft = draft;
     const problems = problemsOf(draft, false);
     if (this.views.has(draft.id)) problems.push({ field: 'id', message: 'That id exists.' });
     if (problems.length > 0) return Promise.resolve({ ok: false, problems });
@@ -137,14 +145,15 @@ export class FakeSourcesConsole implements SourcesConsole {
     actor: ConsoleActor,
   ): Promise<SaveResult> {
     this.#note('update', id, actor);
+    this.lastDraft = draft;
     const before = this.views.get(id);
     if (before === undefined) throw new Error(`no source ${id}`);
     if (before.origin === 'config-file') {
       return Promise.resolve({ ok: false, problems: [{ field: 'id', message: 'config file' }] });
     }
     if (before.version !== expected) {
-      const message = `Someone else saved this source (now version ${before.version}). Reload the page.`;
-      return Promise.resolve({ ok: false, problems: [{ field: 'id', message }] });
+      const stale = part('stale', { current: before.version, expected });
+      return Promise.resolve({ ok: false, problems: [problemOf('id', stale)] });
     }
     const problems = problemsOf(draft, before.secretsSet.includes('auth.secretEnv'));
     if (problems.length > 0) return Promise.resolve({ ok: false, problems });
@@ -171,6 +180,8 @@ export class FakeSourcesConsole implements SourcesConsole {
 
   setCursor(id: string, cursor: Cursor | null, actor: ConsoleActor): Promise<void> {
     this.#note('setCursor', id, actor);
+    if (this.cursorRefusal !== null)
+      return Promise.reject(new HubError(this.cursorRefusal, 'refused by the fake service'));
     this.cursors.set(id, cursor);
     return Promise.resolve();
   }

@@ -1,7 +1,8 @@
 // The sources console's IT workflow pages through app.inject, with a fake SourcesConsole: test
-// connection (steps, diagnosis, hint), mapping preview (raw next to canonical, errors per
-// field, a protected denouncer masked even for admins), the cursor (checked, audited with the
-// actor), and the "not configured" pages without the service.
+// connection (steps, diagnosis, hint), mapping preview (a CSRF-checked POST: raw next to
+// canonical, errors per field, a protected denouncer masked even for admins, the page kept
+// under 200 KB), the cursor (checked, audited with the actor, a refusal shown at its field), and
+// the "not configured" pages without the service.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { Petition } from '../../src/core/petition-schema.ts';
 import { HubError } from '../../src/lib/errors.ts';
@@ -114,7 +115,7 @@ describe('preview', () => {
         },
       ],
     };
-    const res = await get('/sources/phuong-thu/preview?limit=500');
+    const res = await post('/sources/phuong-thu/preview', { limit: '500' });
     expect(res.statusCode).toBe(200);
     expect(fake.calls.at(-1)?.method).toBe('preview:25');
     expect(res.body).toContain('data-mapped="2"');
@@ -140,11 +141,58 @@ describe('preview', () => {
         hint: 'Start the local system.',
       },
     );
-    const res = await get('/sources/phuong-thu/preview');
+    const res = await post('/sources/phuong-thu/preview', {});
     expect(res.statusCode).toBe(200);
     expect(fake.calls.at(-1)?.method).toBe('preview:10');
     expect(res.body).toContain('data-code="KNTC_SOURCE_UNREACHABLE"');
     expect(res.body).toContain('Start the local system.');
+  });
+});
+
+describe('preview is a POST', () => {
+  it('never calls the source on a GET or without the CSRF token', async () => {
+    const before = fake.calls.length;
+    expect((await get('/sources/phuong-thu/preview')).statusCode).toBe(404);
+    const forged = await pages.post('/sources/phuong-thu/preview', { limit: '5' }, 'forged');
+    expect(forged.statusCode).toBe(403);
+    const none = await pages.post('/sources/phuong-thu/preview', { limit: '5' }, null);
+    expect(none.statusCode).toBe(403);
+    expect(fake.calls.length).toBe(before);
+  });
+
+  it('offers preview as a form with the token on every console page', async () => {
+    const page = await get('/sources/phuong-thu/cursor');
+    expect(page.body).toMatch(
+      /<form\s+method="post"\s+action="\/sources\/phuong-thu\/preview"[^>]*>\s*<input type="hidden" name="_csrf"/,
+    );
+    expect(page.body).not.toContain('href="/sources/phuong-thu/preview"');
+  });
+
+  it('keeps the page under 200 KB, saying how many records it left out', async () => {
+    const big = (i: number) => ({
+      sourceRecordId: `QN-${i}`,
+      raw: { maDon: `QN-${i}`, noiDung: 'Nội dung đơn rất dài. '.repeat(1500) },
+      canonical: null,
+      errors: [],
+    });
+    fake.previewResult = {
+      sourceId: 'phuong-thu',
+      mappingVersion: 'quynhon-web@3',
+      from: 'start',
+      cursor: null,
+      mapped: 0,
+      rejected: 10,
+      exhausted: true,
+      records: Array.from({ length: 10 }, (_, i) => big(i)),
+    };
+    const res = await post('/sources/phuong-thu/preview', { limit: '10' });
+    expect(res.statusCode).toBe(200);
+    expect(Buffer.byteLength(res.body)).toBeLessThanOrEqual(200_000);
+    const shown = (res.body.match(/class="preview-record"/g) ?? []).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(10);
+    expect(res.body).toContain(`data-trimmed="${10 - shown}"`);
+    expect(res.body).toContain(`Chỉ hiện ${shown}/10 bản ghi`);
   });
 });
 
@@ -173,6 +221,26 @@ describe('cursor', () => {
     await post('/sources/phuong-thu/cursor', { cursor: 'null' });
     expect(fake.cursors.get('phuong-thu')).toBeNull();
   });
+
+  it('shows a refusal of the service at the cursor box, in the page language', async () => {
+    fake.cursors.set('phuong-thu', { modifiedSince: '2026-01-05T00:00:00Z' });
+    const text = '{"modifiedSince": "2026-02-01T00:00:00Z"}';
+    try {
+      fake.cursorRefusal = 'KNTC_CONFLICT';
+      const busy = await post('/sources/phuong-thu/cursor', { cursor: text });
+      expect(busy.statusCode).toBe(409);
+      expect(busy.headers['content-type']).toContain('text/html');
+      expect(busy.body).toMatch(/data-field="cursor"[\s\S]*Nguồn đang được đồng bộ hoặc chạy lại/);
+      expect(busy.body).toContain('{&quot;modifiedSince&quot;: &quot;2026-02-01T00:00:00Z&quot;}');
+      fake.cursorRefusal = 'KNTC_BAD_REQUEST';
+      const bad = await post('/sources/phuong-thu/cursor?lang=en', { cursor: text });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.body).toContain('The cursor must be a JSON object');
+    } finally {
+      fake.cursorRefusal = null;
+    }
+    expect(fake.cursors.get('phuong-thu')).toEqual({ modifiedSince: '2026-01-05T00:00:00Z' });
+  });
 });
 
 describe('without the console service', () => {
@@ -183,7 +251,7 @@ describe('without the console service', () => {
       const pages = [
         { method: 'GET' as const, url: '/sources/new' },
         { method: 'GET' as const, url: '/sources/quynhon-web/edit' },
-        { method: 'GET' as const, url: '/sources/quynhon-web/preview' },
+        { method: 'POST' as const, url: '/sources/quynhon-web/preview' },
         { method: 'GET' as const, url: '/sources/quynhon-web/cursor' },
         { method: 'POST' as const, url: '/sources' },
         { method: 'POST' as const, url: '/sources/quynhon-web/test' },

@@ -132,10 +132,40 @@ describe('edit', () => {
       version: '1',
     });
     expect(res.statusCode).toBe(422);
-    expect(fieldBlock(res.body, 'id')).toContain('Someone else saved this source');
+    expect(fieldBlock(res.body, 'id')).toContain(
+      'Người khác vừa lưu nguồn này (hiện là phiên bản 2; bạn sửa từ phiên bản 1)',
+    );
+    expect(res.body).not.toContain('Someone else saved this source');
     expect(res.body).toContain('value="http://127.0.0.1:4999"');
     expect(res.body).toContain('name="version" value="1"');
     expect(fake.views.get('phuong-thu')?.config['baseUrl']).toBe('http://127.0.0.1:4102');
+  });
+
+  it('says the service problems in the language of the page', async () => {
+    const res = await post('/sources/phuong-thu?lang=en', {
+      ...REST_FORM,
+      'config.baseUrl': 'http://127.0.0.1:4999',
+      version: '1',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(fieldBlock(res.body, 'id')).toContain(
+      'Someone else saved this source meanwhile (it is now at version 2; you edited version 1)',
+    );
+  });
+
+  it('offers to clear a stored secret and passes the ticked box to the service', async () => {
+    const edit = await get('/sources/phuong-thu/edit');
+    expect(edit.body).toContain('name="clear:config.auth#apiKey.secretEnv"');
+    const res = await post('/sources/phuong-thu', {
+      ...REST_FORM,
+      'config.baseUrl': 'http://127.0.0.1:4102',
+      'secret:config.auth#apiKey.secretEnv': '',
+      'clear:config.auth#apiKey.secretEnv': 'true',
+      version: '2',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(fake.lastDraft?.clearSecrets).toEqual(['auth.secretEnv']);
+    expect(fake.lastDraft?.secrets).toEqual({});
   });
 
   it('shows a config-file source read-only and never saves it', async () => {
@@ -175,7 +205,8 @@ describe('sources list', () => {
     expect(res.body).toContain('href="/sources/new"');
     expect(res.body).toContain('href="/sources/quynhon-web/edit"');
     expect(res.body).toContain('action="/sources/quynhon-web/test"');
-    expect(res.body).toContain('href="/sources/quynhon-web/preview"');
+    expect(res.body).toContain('action="/sources/quynhon-web/preview"');
+    expect(res.body).not.toContain('href="/sources/quynhon-web/preview"');
     expect(res.body).toContain('href="/sources/quynhon-web/cursor"');
     expect(res.body).not.toContain('sẽ có khi API quản lý nguồn hoàn thành');
   });

@@ -1,5 +1,7 @@
 // The CLI finds sources created in the console: `kntc-hub sources test <id>` resolves a console
-// source (its secret decrypted with KNTC_SECRETS_KEY) and says clearly when the key is missing.
+// source (its secret decrypted with KNTC_SECRETS_KEY) and says clearly when the key is missing;
+// `sources cursor` needs no key (it never opens the secrets) and looking a source up writes
+// nothing to the `sources` table.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,6 +124,26 @@ describe('kntc-hub sources test on a console source', () => {
       expect(noKey.code).toBe(1);
       expect(noKey.stderr).toContain('KNTC_SECRETS_KEY');
       expect(noKey.stderr).not.toContain(KEY);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the cursor without the key, and leaves the `sources` table as it was',
+    async () => {
+      // A marker the console's save never writes: a lookup that upserts `sources` would undo it.
+      await db.pool.query("UPDATE sources SET name = 'đổi tay' WHERE id = 'phuong-cli'");
+      const cursor = await cli(['sources', 'cursor', 'phuong-cli', '--json'], env);
+      expect(cursor.stderr).toBe('');
+      expect(cursor.code).toBe(0);
+      expect(JSON.parse(cursor.stdout)).toMatchObject({ reset: false });
+      const test = await cli(['sources', 'test', 'phuong-cli', '--json'], {
+        ...env,
+        KNTC_SECRETS_KEY: key.toBase64(),
+      });
+      expect(test.code).toBe(0);
+      const { rows } = await db.pool.query("SELECT name FROM sources WHERE id = 'phuong-cli'");
+      expect(rows).toEqual([{ name: 'đổi tay' }]);
     },
     SLOW,
   );

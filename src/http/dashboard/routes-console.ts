@@ -2,11 +2,12 @@
  * The sources console beyond run/pause/resume (admins only): create and edit a source with a
  * form generated from its adapter's config JSON Schema, test its connection, preview its
  * mapping, view and replace its cursor. Everything goes through deps.sourcesConsole, which
- * audits each change; without it every page says the console is not configured.
+ * audits each change; without it every page says the console is not configured. Whatever
+ * contacts a source with its secrets (test, preview) is a POST, so it is CSRF-checked.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ONLY } from '../../auth/roles.ts';
-import { toHubError } from '../../lib/errors.ts';
+import { HubError, toHubError } from '../../lib/errors.ts';
 import type {
   ConsoleActor,
   ConsoleSourceView,
@@ -18,7 +19,7 @@ import { draftOf } from './forms/draft-form.ts';
 import { configFields, type FormField } from './forms/form-fields.ts';
 import { formStateOf, toFormState } from './forms/form-state.ts';
 import type { DashboardDeps } from './deps.ts';
-import type { MessageKey } from './messages.ts';
+import { t, type MessageKey } from './messages.ts';
 import { notFoundPage } from './pages/denied.ts';
 import { consoleOffPage } from './pages/source-common.ts';
 import { cursorText, sourceCursorPage } from './pages/source-cursor.ts';
@@ -42,6 +43,24 @@ type Handler<R extends object> = (
   req: FastifyRequest<R>,
   reply: FastifyReply,
 ) => Promise<unknown>;
+/** A handler of one existing source (the wrapper answers 404 for an unknown id). */
+type SourceHandler<R extends object> = (
+  svc: SourcesConsole,
+  source: ConsoleSourceView,
+  req: FastifyRequest<R & Params>,
+  reply: FastifyReply,
+) => Promise<unknown>;
+
+/** Looks the source of `:id` up first; an unknown id gets the 404 page. */
+function ofSource<R extends object>(handler: SourceHandler<R>): Handler<R & Params> {
+  return async (svc, req, reply) => {
+    // Every route wrapped here has an :id parameter.
+    const { id } = req.params as Params['Params'];
+    const source = await svc.get(id);
+    if (source === null) return sendPage(reply, notFoundPage(pageContext(req, reply)), 404);
+    return handler(svc, source, req, reply);
+  };
+}
 
 function actorOf(req: FastifyRequest): ConsoleActor {
   return { username: req.user?.username ?? '', role: req.user?.role ?? '', ip: req.ip };
@@ -49,6 +68,10 @@ function actorOf(req: FastifyRequest): ConsoleActor {
 
 function flashOf(done: unknown, allowed: readonly MessageKey[]): MessageKey | null {
   return allowed.find((k) => k === done) ?? null;
+}
+
+function sourcePath(id: string, page: string): string {
+  return `/sources/${encodeURIComponent(id)}/${page}`;
 }
 
 /** Stops a probe when the browser goes away or it takes too long. */
@@ -73,23 +96,39 @@ function editModel(
   flash: MessageKey | null,
 ): SourceFormModel {
   const fields = fieldsOf(svc, source.adapter);
+  const { id, name, mapping, enabled } = source;
   return {
     mode: source.origin === 'config-file' ? 'view' : 'edit',
     adapter: source.adapter,
     fields,
-    general: {
-      id: source.id,
-      name: source.name,
-      mapping: source.mapping,
-      schedule: source.schedule ?? '',
-      enabled: source.enabled,
-    },
+    general: { id, name, mapping, schedule: source.schedule ?? '', enabled },
     state: toFormState(fields, source.config),
     problems: [],
     mappings,
     source,
     version: source.version,
     flash,
+  };
+}
+
+/** The form of a new source of `fields`' kind, blank or as posted. */
+function createModel(
+  adapter: string,
+  fields: FormField,
+  mappings: readonly string[],
+  posted: Pick<SourceFormModel, 'general' | 'state' | 'problems'> | null,
+): SourceFormModel {
+  const general = { id: '', name: '', mapping: '', schedule: '', enabled: true };
+  const blank = { general, state: {}, problems: [] };
+  return {
+    mode: 'create',
+    adapter,
+    fields,
+    ...(posted ?? blank),
+    mappings,
+    source: null,
+    version: 0,
+    flash: null,
   };
 }
 
@@ -102,19 +141,12 @@ const newSource: Handler<{ Querystring: { adapter?: string } }> = async (svc, re
     const unknown = kind === undefined || kind === '' ? null : kind;
     return sendPage(reply, chooseAdapterPage(ctx, kinds, unknown), unknown === null ? 200 : 404);
   }
-  const fields = configFields(info.configSchema);
-  const model: SourceFormModel = {
-    mode: 'create',
-    adapter: info.kind,
-    fields,
-    general: { id: '', name: '', mapping: '', schedule: '', enabled: true },
-    state: {},
-    problems: [],
-    mappings: await svc.mappingFiles(),
-    source: null,
-    version: 0,
-    flash: null,
-  };
+  const model = createModel(
+    info.kind,
+    configFields(info.configSchema),
+    await svc.mappingFiles(),
+    null,
+  );
   return sendPage(reply, sourceFormPage(ctx, model));
 };
 
@@ -132,99 +164,55 @@ const createSource: Handler<object> = async (svc, req, reply) => {
     form.problems.length > 0
       ? { ok: false as const, problems: form.problems }
       : await svc.create(form.draft, actorOf(req));
-  if (result.ok) {
-    return reply.redirect(
-      `/sources/${encodeURIComponent(result.source.id)}/edit?done=sourceCreated`,
-      303,
-    );
-  }
-  const model: SourceFormModel = {
-    mode: 'create',
-    adapter: info.kind,
-    fields,
-    general: form.general,
-    state,
-    problems: result.problems,
-    mappings: await svc.mappingFiles(),
-    source: null,
-    version: 0,
-    flash: null,
-  };
+  if (result.ok)
+    return reply.redirect(`${sourcePath(result.source.id, 'edit')}?done=sourceCreated`, 303);
+  const posted = { general: form.general, state, problems: result.problems };
+  const model = createModel(info.kind, fields, await svc.mappingFiles(), posted);
   return sendPage(reply, sourceFormPage(ctx, model), 422);
 };
 
-async function sourceOr404(
-  svc: SourcesConsole,
-  req: FastifyRequest<Params>,
-  reply: FastifyReply,
-): Promise<ConsoleSourceView | null> {
-  const source = await svc.get(req.params.id);
-  if (source === null) sendPage(reply, notFoundPage(pageContext(req, reply)), 404);
-  return source;
-}
-
-const editSource: Handler<Params & { Querystring: { done?: string } }> = async (
-  svc,
-  req,
-  reply,
-) => {
-  const source = await sourceOr404(svc, req, reply);
-  if (source === null) return reply;
+const editSource = ofSource<{ Querystring: { done?: string } }>(async (svc, source, req, reply) => {
   const flash = flashOf(req.query.done, ['sourceCreated', 'sourceSaved']);
   const model = editModel(svc, source, await svc.mappingFiles(), flash);
   return sendPage(reply, sourceFormPage(pageContext(req, reply), model));
-};
+});
 
-const updateSource: Handler<Params> = async (svc, req, reply) => {
-  const source = await sourceOr404(svc, req, reply);
-  if (source === null) return reply;
+const updateSource = ofSource<object>(async (svc, source, req, reply) => {
   const ctx = pageContext(req, reply);
-  const mappings = await svc.mappingFiles();
-  const base = editModel(svc, source, mappings, null);
+  const base = editModel(svc, source, await svc.mappingFiles(), null);
   if (base.mode === 'view') return sendPage(reply, sourceFormPage(ctx, base), 409);
   const state = formStateOf(req.body);
-  const version = Number(state['version']);
+  const posted = Number(state['version']);
+  const version = Number.isInteger(posted) ? posted : null;
   const form = draftOf(state, base.fields, source.adapter, source.id, ctx.lang);
   const result =
     form.problems.length > 0
       ? { ok: false as const, problems: form.problems }
-      : await svc.update(
-          source.id,
-          form.draft,
-          Number.isInteger(version) ? version : -1,
-          actorOf(req),
-        );
-  if (result.ok) {
-    return reply.redirect(`/sources/${encodeURIComponent(source.id)}/edit?done=sourceSaved`, 303);
-  }
+      : await svc.update(source.id, form.draft, version ?? -1, actorOf(req));
+  if (result.ok) return reply.redirect(`${sourcePath(source.id, 'edit')}?done=sourceSaved`, 303);
   const model = {
     ...base,
     general: form.general,
     state,
     problems: result.problems,
-    version: Number.isInteger(version) ? version : source.version,
+    version: version ?? source.version,
   };
   return sendPage(reply, sourceFormPage(ctx, model), 422);
-};
+});
 
-const testSource: Handler<Params> = async (svc, req, reply) => {
-  const source = await sourceOr404(svc, req, reply);
-  if (source === null) return reply;
+const testSource = ofSource<object>(async (svc, source, req, reply) => {
   const report = await svc.test(source.id, probeSignal(reply));
   return sendPage(reply, sourceTestPage(pageContext(req, reply), source, report));
-};
+});
 
-const previewSource: Handler<Params & { Querystring: { limit?: string } }> = async (
-  svc,
-  req,
-  reply,
-) => {
-  const source = await sourceOr404(svc, req, reply);
-  if (source === null) return reply;
-  const asked = Number.parseInt(req.query.limit ?? '', 10);
-  const limit = Number.isFinite(asked)
-    ? Math.min(Math.max(asked, 1), PREVIEW_PAGE_MAX)
-    : PREVIEW_DEFAULT;
+/** How many records to preview: the posted number within 1..PREVIEW_PAGE_MAX, else the default. */
+function previewLimit(body: unknown): number {
+  const asked = Number.parseInt(formStateOf(body)['limit'] ?? '', 10);
+  return Number.isFinite(asked) ? Math.min(Math.max(asked, 1), PREVIEW_PAGE_MAX) : PREVIEW_DEFAULT;
+}
+
+const previewSource = ofSource<object>(async (svc, source, req, reply) => {
+  const limit = previewLimit(req.body);
   let outcome: PreviewOutcome;
   try {
     outcome = { ok: true, preview: await svc.preview(source.id, limit, probeSignal(reply)) };
@@ -233,34 +221,37 @@ const previewSource: Handler<Params & { Querystring: { limit?: string } }> = asy
     outcome = { ok: false, code: e.code, message: e.message, hint: e.hint };
   }
   return sendPage(reply, sourcePreviewPage(pageContext(req, reply), source, limit, outcome));
-};
+});
 
-const showCursor: Handler<Params & { Querystring: { done?: string } }> = async (
-  svc,
-  req,
-  reply,
-) => {
-  const source = await sourceOr404(svc, req, reply);
-  if (source === null) return reply;
+const showCursor = ofSource<{ Querystring: { done?: string } }>(async (svc, source, req, reply) => {
   const cursor = await svc.cursor(source.id, actorOf(req));
   const flash = flashOf(req.query.done, ['cursorSaved']);
   const model = { source, text: cursorText(cursor), problem: null, flash };
   return sendPage(reply, sourceCursorPage(pageContext(req, reply), model));
+});
+
+/** What the page says for a cursor the service refused: a run holds the source, or a bad shape. */
+const CURSOR_REFUSALS: Readonly<Record<string, { key: MessageKey; status: number }>> = {
+  KNTC_CONFLICT: { key: 'cursorBusy', status: 409 },
+  KNTC_BAD_REQUEST: { key: 'cursorBadShape', status: 422 },
 };
 
-const saveCursor: Handler<Params> = async (svc, req, reply) => {
-  const source = await sourceOr404(svc, req, reply);
-  if (source === null) return reply;
+const saveCursor = ofSource<object>(async (svc, source, req, reply) => {
   const ctx = pageContext(req, reply);
   const text = formStateOf(req.body)['cursor'] ?? '';
+  const refuse = (problem: string, status: number) =>
+    sendPage(reply, sourceCursorPage(ctx, { source, text, problem, flash: null }), status);
   const parsed = parseCursorText(text, ctx.lang);
-  if (!parsed.ok) {
-    const model = { source, text, problem: parsed.message, flash: null };
-    return sendPage(reply, sourceCursorPage(ctx, model), 422);
+  if (!parsed.ok) return refuse(parsed.message, 422);
+  try {
+    await svc.setCursor(source.id, parsed.cursor, actorOf(req));
+  } catch (err) {
+    const refusal = err instanceof HubError ? CURSOR_REFUSALS[err.code] : undefined;
+    if (refusal === undefined) throw err;
+    return refuse(t(ctx.lang, refusal.key), refusal.status);
   }
-  await svc.setCursor(source.id, parsed.cursor, actorOf(req));
-  return reply.redirect(`/sources/${encodeURIComponent(source.id)}/cursor?done=cursorSaved`, 303);
-};
+  return reply.redirect(`${sourcePath(source.id, 'cursor')}?done=cursorSaved`, 303);
+});
 
 /** Registers the console routes (all admin only). */
 export function consoleRoutes(app: FastifyInstance, deps: DashboardDeps): void {
@@ -277,7 +268,7 @@ export function consoleRoutes(app: FastifyInstance, deps: DashboardDeps): void {
   app.get('/sources/:id/edit', admin, wrap(editSource));
   app.post('/sources/:id', admin, wrap(updateSource));
   app.post('/sources/:id/test', admin, wrap(testSource));
-  app.get('/sources/:id/preview', admin, wrap(previewSource));
+  app.post('/sources/:id/preview', admin, wrap(previewSource));
   app.get('/sources/:id/cursor', admin, wrap(showCursor));
   app.post('/sources/:id/cursor', admin, wrap(saveCursor));
 }

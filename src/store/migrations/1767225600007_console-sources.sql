@@ -8,8 +8,9 @@ CREATE TABLE source_definitions (
   id          text PRIMARY KEY CHECK (id ~ '^[a-z0-9][a-z0-9-]{1,62}$'),
   name        text NOT NULL CHECK (name <> ''),
   adapter     text NOT NULL CHECK (adapter <> ''),
-  -- Relative to the project root, under mappings/ (e.g. mappings/quynhon-web.yaml).
-  mapping     text NOT NULL CHECK (mapping LIKE 'mappings/%'),
+  -- A file directly under mappings/ of the project root (e.g. mappings/quynhon-web.yaml): no
+  -- sub-folder and no `..`, so a definition cannot name a file elsewhere.
+  mapping     text NOT NULL CHECK (mapping ~ '^mappings/[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$'),
   -- Cron expression read in Asia/Ho_Chi_Minh time; NULL: pulled only when someone asks.
   schedule    text CHECK (schedule <> ''),
   enabled     boolean NOT NULL DEFAULT true,

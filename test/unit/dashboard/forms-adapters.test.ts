@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ADAPTER_SCHEMAS } from '../../../adapters/index.ts';
-import { configFields, secretFields } from '../../../src/http/dashboard/forms/form-fields.ts';
+import { configFields, type FormField } from '../../../src/http/dashboard/forms/form-fields.ts';
 import { toFormState } from '../../../src/http/dashboard/forms/form-state.ts';
 import { parseConfigForm } from '../../../src/http/dashboard/forms/parse-form.ts';
 import { renderConfigForm } from '../../../src/http/dashboard/forms/render-form.ts';
-import { isSecretKey } from '../../../src/http/dashboard/forms/schema-node.ts';
+import { isSecretKey } from '../../../adapters/shared/secrets.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -29,6 +29,12 @@ function withoutSecrets(value: unknown): unknown {
       .filter(([k]) => !isSecretKey(k))
       .map(([k, v]) => [k, withoutSecrets(v)]),
   );
+}
+
+/** Every secret field of a form's tree, in all variants. */
+function secretFields(root: FormField): readonly FormField[] {
+  const nested = [...root.children, ...root.variants.flatMap((v) => v.children)];
+  return [...(root.secret ? [root] : []), ...nested.flatMap(secretFields)];
 }
 
 function roundTrip(kind: string, config: Obj) {

@@ -1,8 +1,12 @@
 // Checking a console source draft: every problem at once, per field, saying what to enter.
-import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, realpath, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTER_SCHEMAS } from '../../../adapters/index.ts';
 import { HubError } from '../../../src/lib/errors.ts';
 import type { SourceDraft } from '../../../src/sources/console-contract.ts';
+import { englishOf } from '../../../src/sources/problem-text.ts';
 import {
   applicableSecrets,
   checkDraft,
@@ -26,10 +30,12 @@ function context(over: Partial<DraftContext> = {}): DraftContext {
         : Promise.resolve({}),
     fileSourceIds: new Set(['quynhon-web']),
     consoleSourceIds: new Set(['phuong-b']),
+    usedSourceIds: new Set(['quynhon-web', 'phuong-b', 'phuong-cu']),
     editing: null,
     storedSecrets: new Set(),
     canStoreSecrets: true,
     envSecret: () => undefined,
+    dropRoot: path.join(tmpdir(), 'kntc-no-such-drop-root'),
     ...over,
   };
 }
@@ -60,7 +66,19 @@ async function problems(d: SourceDraft, ctx = context()): Promise<Record<string,
   const r = await checkDraft(d, ctx);
   if (r.ok) return {};
   expect(JSON.stringify(r.problems)).not.toContain(SECRET);
+  for (const p of r.problems) {
+    // Said by message keys (the dashboard's languages), and in English from the same keys.
+    expect(p.parts?.length, p.field).toBeGreaterThan(0);
+    expect(p.message).toBe(englishOf(p.parts ?? []));
+  }
   return Object.fromEntries(r.problems.map((p) => [p.field, p.message]));
+}
+
+/** The message keys of each problem, by field. */
+async function keys(d: SourceDraft, ctx = context()): Promise<Record<string, string[]>> {
+  const r = await checkDraft(d, ctx);
+  if (r.ok) return {};
+  return Object.fromEntries(r.problems.map((p) => [p.field, (p.parts ?? []).map((x) => x.key)]));
 }
 
 describe('checkDraft', () => {
@@ -91,6 +109,16 @@ describe('checkDraft', () => {
     expect(p['adapter']).toContain('rest-json');
     expect(p['mapping']).toContain('mappings/quynhon-web.yaml');
     expect(p['schedule']).toMatch(/not a cron expression.*e\.g\./);
+  });
+
+  it('refuses the id of a source removed earlier, whose records are kept under it', async () => {
+    expect(await keys(draft({ id: 'phuong-cu' }))).toEqual({ id: ['idUsedBefore'] });
+    expect((await problems(draft({ id: 'phuong-cu' })))['id']).toMatch(
+      /"phuong-cu" was used before .* Choose another id/,
+    );
+    // The deployment file's and the console's own ids keep their own, more precise, messages.
+    expect(await keys(draft({ id: 'quynhon-web' }))).toEqual({ id: ['idInFile'] });
+    expect(await keys(draft({ id: 'phuong-b' }))).toEqual({ id: ['idTaken'] });
   });
 
   it('refuses ids taken by the deployment file or another console source, and id changes', async () => {
@@ -168,5 +196,118 @@ describe('applicableSecrets', () => {
     const basic = { ...previous, auth: { type: 'basic', username: 'u' } };
     expect([...applicableSecrets(stored, previous, same)].sort()).toEqual([...stored].sort());
     expect([...applicableSecrets(stored, previous, basic)]).toEqual(['KNTC_SRC_A_CONNECTION_URL']);
+  });
+});
+
+describe('checkDraft of a file-drop source', () => {
+  let root: string;
+  let outside: string;
+  beforeAll(async () => {
+    root = await realpath(await mkdtemp(path.join(tmpdir(), 'kntc-drop-root-')));
+    outside = await realpath(await mkdtemp(path.join(tmpdir(), 'kntc-drop-outside-')));
+    await mkdir(path.join(root, 'phuong-a'));
+    await symlink(outside, path.join(root, 'escape'));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
+  const drop = (config: Record<string, unknown>): SourceDraft =>
+    draft({ adapter: 'file-drop', config, secrets: {} });
+  const inRoot = () => context({ dropRoot: root });
+
+  it('accepts folders inside the drop root, existing or not', async () => {
+    expect(await problems(drop({ inbox: path.join(root, 'phuong-a', 'inbox') }), inRoot())).toEqual(
+      {},
+    );
+    const all = {
+      inbox: path.join(root, 'phuong-a', 'in'),
+      processedDir: path.join(root, 'phuong-a', 'done'),
+      failedDir: path.join(root, 'x', 'y', 'failed'),
+    };
+    expect(await problems(drop(all), inRoot())).toEqual({});
+  });
+
+  it('refuses any folder outside it, saying which folder is allowed and how to change it', async () => {
+    const p = await problems(
+      drop({
+        inbox: '/etc',
+        processedDir: path.join(root, '..', 'processed'),
+        failedDir: path.join(root, 'phuong-a', 'failed'),
+      }),
+      inRoot(),
+    );
+    expect(Object.keys(p).sort()).toEqual(['config.inbox', 'config.processedDir']);
+    expect(p['config.inbox']).toContain(`Choose a folder inside ${root}`);
+    expect(p['config.inbox']).toContain('KNTC_DROP_ROOT');
+  });
+
+  it('follows symbolic links out of the drop root', async () => {
+    const p = await problems(drop({ inbox: path.join(root, 'escape', 'inbox') }), inRoot());
+    expect(Object.keys(p)).toEqual(['config.inbox']);
+    expect(p['config.inbox']).toMatch(/inside/);
+  });
+
+  it('reports on the inbox when the default processed and failed folders fall outside', async () => {
+    const r = await keys(drop({ inbox: root }), inRoot());
+    expect(r).toEqual({ 'config.inbox': ['folderDefaultOutside'] });
+    const fixed = {
+      inbox: root,
+      processedDir: path.join(root, 'processed'),
+      failedDir: path.join(root, 'failed'),
+    };
+    expect(await problems(drop(fixed), inRoot())).toEqual({});
+  });
+
+  it('resolves relative folders against the working directory, like the adapter', async () => {
+    const ctx = context({ dropRoot: path.resolve('data/inbox') });
+    expect(await problems(drop({ inbox: 'data/inbox/phuong-a/inbox' }), ctx)).toEqual({});
+    expect(await keys(drop({ inbox: 'data/inbox/../../.env-folder/inbox' }), ctx)).toEqual({
+      'config.inbox': ['folderOutside'],
+    });
+  });
+});
+
+describe('clearing a stored secret', () => {
+  const sql = (over: Partial<SourceDraft> = {}): SourceDraft =>
+    draft({
+      adapter: 'sql',
+      config: {
+        connection: { host: 'db.local', database: 'don', user: 'hub', sslmode: 'disable' },
+        query: 'SELECT * FROM v_don',
+        watermark: { column: 'ngay', type: 'timestamptz' },
+        key: { column: 'so_don' },
+      },
+      secrets: {},
+      ...over,
+    });
+  const stored = context({
+    editing: 'phuong-a',
+    storedSecrets: new Set(['KNTC_SRC_PHUONG_A_CONNECTION_PASSWORD', 'KNTC_SRC_PHUONG_A_AUTH']),
+  });
+
+  it('keeps an optional stored password unless asked to clear it, then drops it', async () => {
+    const kept = await checkDraft(sql(), stored);
+    expect(kept.ok && kept.draft.secretPaths).toEqual(['connection.passwordSecretEnv']);
+    const cleared = await checkDraft(
+      sql({ clearSecrets: ['connection.passwordSecretEnv'] }),
+      stored,
+    );
+    expect(cleared.ok && cleared.draft.secretPaths).toEqual([]);
+    expect(cleared.ok && cleared.draft.fields.config['connection']).not.toHaveProperty(
+      'passwordSecretEnv',
+    );
+  });
+
+  it('refuses clearing and entering at once, and asks again for a required secret', async () => {
+    const both = sql({
+      clearSecrets: ['connection.passwordSecretEnv'],
+      secrets: { 'connection.passwordSecretEnv': SECRET },
+    });
+    expect(await keys(both, stored)).toEqual({
+      'config.connection.passwordSecretEnv': ['secretClearOrEnter'],
+    });
+    const apiKey = draft({ secrets: {}, clearSecrets: ['auth.secretEnv'] });
+    expect(await keys(apiKey, stored)).toEqual({ 'config.auth.secretEnv': ['secretMissing'] });
   });
 });

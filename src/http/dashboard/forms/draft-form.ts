@@ -54,6 +54,7 @@ export function draftOf(
     schedule: general.schedule === '' ? null : general.schedule,
     config: parsed.config,
     secrets: parsed.secrets,
+    ...(parsed.clearSecrets.length > 0 ? { clearSecrets: parsed.clearSecrets } : {}),
   };
   return { draft, problems: parsed.problems, general };
 }

@@ -4,12 +4,13 @@
  *
  * Names: `config.<key>` per property; a oneOf/anyOf of objects has a select `<name>#` and its
  * variants' fields under `<name>#<variant>.<key>` (all variants are in the form, the selected
- * one is read); a secret's value is submitted as `secret:<name>`. Config paths leave the variant
+ * one is read); a secret's value is submitted as `secret:<name>`, and the box clearing its stored
+ * value as `clear:<name>`. Config paths leave the variant
  * out ("auth.secretEnv"), as DraftProblem fields and SourceDraft.secrets use them.
  */
+import { isSecretKey } from '../../../../adapters/shared/secrets.ts';
 import {
   fieldKind,
-  isSecretKey,
   propertiesOf,
   requiredOf,
   variantsOf,
@@ -57,6 +58,11 @@ export function secretInputName(field: FormField): string {
   return `secret:${field.name}`;
 }
 
+/** Name of the checkbox clearing a secret field's stored value. */
+export function clearInputName(field: FormField): string {
+  return `clear:${field.name}`;
+}
+
 interface Place {
   readonly name: string;
   readonly path: string;
@@ -101,10 +107,4 @@ function build(node: SchemaNode, place: Place): FormField {
 /** The field tree of an adapter's config schema. */
 export function configFields(schema: SchemaNode): FormField {
   return build(schema, { name: CONFIG_ROOT, path: '', key: '', required: true, inVariant: false });
-}
-
-/** Every secret field of the tree (all variants), for tests and for the secret paths. */
-export function secretFields(root: FormField): readonly FormField[] {
-  const nested = [...root.children, ...root.variants.flatMap((v) => v.children)];
-  return [...(root.secret ? [root] : []), ...nested.flatMap(secretFields)];
 }

@@ -7,7 +7,12 @@
 import type { DraftProblem } from '../../../sources/console-contract.ts';
 import type { Lang } from '../messages.ts';
 import { t } from '../messages.ts';
-import { secretInputName, variantSelectName, type FormField } from './form-fields.ts';
+import {
+  clearInputName,
+  secretInputName,
+  variantSelectName,
+  type FormField,
+} from './form-fields.ts';
 import type { FormState } from './form-state.ts';
 import { isLongText, unionTypes } from './schema-node.ts';
 
@@ -16,6 +21,8 @@ export interface ParsedConfig {
   readonly config: Record<string, unknown>;
   /** New secret values by config path; an empty password input keeps the stored one. */
   readonly secrets: Record<string, string>;
+  /** Config paths of secrets whose stored value is to be removed (their box is ticked). */
+  readonly clearSecrets: readonly string[];
   readonly problems: readonly DraftProblem[];
 }
 
@@ -23,6 +30,7 @@ interface Acc {
   readonly state: FormState;
   readonly lang: Lang;
   readonly secrets: Record<string, string>;
+  readonly cleared: string[];
   readonly problems: DraftProblem[];
 }
 
@@ -102,6 +110,7 @@ function parseEnum(field: FormField, text: string, acc: Acc): unknown {
 function parseSecret(field: FormField, acc: Acc): undefined {
   const value = acc.state[secretInputName(field)] ?? '';
   if (value !== '') acc.secrets[field.path] = value;
+  if (acc.state[clearInputName(field)] !== undefined) acc.cleared.push(field.path);
   return undefined;
 }
 
@@ -140,12 +149,13 @@ function parseField(field: FormField, acc: Acc): unknown {
 
 /** Reads a posted config form. */
 export function parseConfigForm(root: FormField, state: FormState, lang: Lang): ParsedConfig {
-  const acc: Acc = { state, lang, secrets: {}, problems: [] };
+  const acc: Acc = { state, lang, secrets: {}, cleared: [], problems: [] };
   const parsed = parseField(root, acc);
   const config = typeof parsed === 'object' && parsed !== null ? parsed : {};
   return {
     config: config as Record<string, unknown>,
     secrets: acc.secrets,
+    clearSecrets: acc.cleared,
     problems: acc.problems,
   };
 }

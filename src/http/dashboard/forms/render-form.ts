@@ -6,6 +6,7 @@
 import type { DraftProblem } from '../../../sources/console-contract.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { t, type Lang } from '../messages.ts';
+import { problemText } from '../messages-console.ts';
 import { variantSelectName, type FormField } from './form-fields.ts';
 import type { FormState } from './form-state.ts';
 import { controlId, helpLine, leafInput } from './render-inputs.ts';
@@ -36,9 +37,10 @@ function problemsOf(field: FormField, problems: readonly DraftProblem[], below: 
   );
 }
 
-function errors(id: string, list: readonly DraftProblem[]): SafeHtml {
+function errors(lang: Lang, id: string, list: readonly DraftProblem[]): SafeHtml {
   return html`${list.map(
-    (p, i) => html`<p class="field-error" id="${id}-err${i}" role="alert">${p.message}</p>`,
+    (p, i) =>
+      html`<p class="field-error" id="${id}-err${i}" role="alert">${problemText(lang, p)}</p>`,
   )}`;
 }
 
@@ -59,7 +61,8 @@ function leafRow(field: FormField, opts: FormRenderOptions): SafeHtml {
     data-field="${problemField(field)}"
   >
     <label for="${id}">${label}${field.required ? html`<span class="req"> *</span>` : ''}</label>
-    ${input} ${help === '' ? '' : html`<small class="help">${help}</small>`} ${errors(id, own)}
+    ${input} ${help === '' ? '' : html`<small class="help">${help}</small>`}
+    ${errors(opts.lang, id, own)}
   </div>`;
 }
 
@@ -69,7 +72,8 @@ function objectBlock(field: FormField, opts: FormRenderOptions): SafeHtml {
   return html`<fieldset class="obj" data-field="${problemField(field)}">
     <legend>${field.key}${field.required ? html`<span class="req"> *</span>` : ''}</legend>
     ${help === '' ? '' : html`<small class="help">${help}</small>`}
-    ${errors(controlId(field.name), own)} ${field.children.map((c) => fieldBlock(c, opts))}
+    ${errors(opts.lang, controlId(field.name), own)}
+    ${field.children.map((c) => fieldBlock(c, opts))}
   </fieldset>`;
 }
 
@@ -104,7 +108,7 @@ function variantsBlock(field: FormField, opts: FormRenderOptions): SafeHtml {
           </option>`,
       )}
     </select>
-    ${errors(id, own)}
+    ${errors(opts.lang, id, own)}
     ${field.variants.map(
       (v) =>
         html`<fieldset
@@ -131,7 +135,7 @@ function fieldBlock(field: FormField, opts: FormRenderOptions): SafeHtml {
 export function renderConfigForm(root: FormField, opts: FormRenderOptions): SafeHtml {
   if (root.kind !== 'object') return fieldBlock(root, opts);
   const own = problemsOf(root, opts.problems, false);
-  return html`${errors(controlId(root.name), own)}${root.children.map((c) => fieldBlock(c, opts))}`;
+  return html`${errors(opts.lang, controlId(root.name), own)}${root.children.map((c) => fieldBlock(c, opts))}`;
 }
 
 /**

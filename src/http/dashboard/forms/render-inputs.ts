@@ -5,7 +5,7 @@
  */
 import { escapeHtml, html, raw, type SafeHtml } from '../html.ts';
 import { t, type Lang } from '../messages.ts';
-import { secretInputName, type FormField } from './form-fields.ts';
+import { clearInputName, secretInputName, type FormField } from './form-fields.ts';
 import type { FormState } from './form-state.ts';
 import { helpOf, isLongText, unionTypes } from './schema-node.ts';
 
@@ -80,7 +80,7 @@ function secretInput(field: FormField, ctx: InputContext): SafeHtml {
     return html`<input type="text" id="${c.id}" value="${envName}" disabled />`;
   }
   const placeholder = ctx.secretSet ? t(ctx.lang, 'secretKept') : '';
-  return html`<input
+  const input = html`<input
     type="password"
     id="${c.id}"
     name="${secretInputName(field)}"
@@ -90,6 +90,20 @@ function secretInput(field: FormField, ctx: InputContext): SafeHtml {
     data-secret-set="${ctx.secretSet ? 'true' : 'false'}"
     aria-describedby="${c.described}"
   />`;
+  if (!ctx.secretSet) return input;
+  const name = clearInputName(field);
+  return html`${input}
+    <label class="inline" for="${controlId(name)}"
+      ><input
+        type="checkbox"
+        id="${controlId(name)}"
+        name="${name}"
+        value="true"
+        data-secret-clear
+        ${ctx.state[name] === undefined ? '' : html`checked`}
+      />
+      ${t(ctx.lang, 'secretClear')}</label
+    >`;
 }
 
 function selectInput(field: FormField, ctx: InputContext): SafeHtml {

@@ -1,6 +1,6 @@
 /**
- * How the form generator reads an adapter's config JSON Schema: which widget a node becomes,
- * the variants of a oneOf/anyOf, and which fields are secrets. Only the subset the adapters use
+ * How the form generator reads an adapter's config JSON Schema: which widget a node becomes and
+ * the variants of a oneOf/anyOf (which fields are secrets: adapters/shared/secrets.ts). Only the subset the adapters use
  * is understood; anything else falls back to a JSON text area, never to an error.
  */
 
@@ -142,11 +142,6 @@ export function variantOfValue(node: SchemaNode, value: unknown): Variant | null
     return Object.keys(value).reduce((s, k) => s + (declared.has(k) ? 1 : -1), 0);
   };
   return variants.reduce((best, v) => (score(v) > score(best) ? v : best), first);
-}
-
-/** True for a field holding a secret's name (`secretEnv`, `*SecretEnv`): a password input. */
-export function isSecretKey(key: string): boolean {
-  return key === 'secretEnv' || key.endsWith('SecretEnv');
 }
 
 /** Title or description of a node, for help text. */

@@ -7,6 +7,7 @@ import type { DraftProblem } from '../../../sources/console-contract.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { csrfField, layout, type PageContext } from '../layout.ts';
 import { t, type Lang, type MessageKey } from '../messages.ts';
+import { problemText } from '../messages-console.ts';
 
 /** The page every console route answers when the hub runs without the console service. */
 export function consoleOffPage(ctx: PageContext): string {
@@ -21,7 +22,26 @@ export function consoleOffPage(ctx: PageContext): string {
 /** Which console page of a source is showing (its link is left out of the bar). */
 export type SourcePage = 'edit' | 'test' | 'preview' | 'cursor';
 
-/** Links and the test button of one source. */
+/**
+ * A button posting to one of a source's console actions (test, preview): they call the source
+ * with its secrets, so they are POSTs with the CSRF token, never links.
+ */
+export function probeButton(
+  ctx: PageContext,
+  id: string,
+  action: 'test' | 'preview',
+  key: MessageKey,
+): SafeHtml {
+  return html`<form
+    method="post"
+    action="/sources/${encodeURIComponent(id)}/${action}"
+    class="inline"
+  >
+    ${csrfField(ctx)}<button data-action="${action}">${t(ctx.lang, key)}</button>
+  </form>`;
+}
+
+/** Links and the test and preview buttons of one source. */
 export function sourceActions(ctx: PageContext, id: string, current: SourcePage | null): SafeHtml {
   const lang = ctx.lang;
   const path = encodeURIComponent(id);
@@ -29,10 +49,8 @@ export function sourceActions(ctx: PageContext, id: string, current: SourcePage 
     page === current ? '' : html`<a href="${href}" data-link="${page}">${t(lang, key)}</a>`;
   return html`<nav class="source-actions">
     ${link('edit', `/sources/${path}/edit`, 'viewSource')}
-    <form method="post" action="/sources/${path}/test" class="inline">
-      ${csrfField(ctx)}<button data-action="test">${t(lang, 'testConnection')}</button>
-    </form>
-    ${link('preview', `/sources/${path}/preview`, 'previewMapping')}
+    ${probeButton(ctx, id, 'test', 'testConnection')}
+    ${current === 'preview' ? '' : probeButton(ctx, id, 'preview', 'previewMapping')}
     ${link('cursor', `/sources/${path}/cursor`, 'viewCursor')}
     <a href="/sources">${t(lang, 'backToSources')}</a>
   </nav>`;
@@ -44,7 +62,10 @@ export function problemSummary(lang: Lang, problems: readonly DraftProblem[]): S
   return html`<div class="problems" role="alert" data-problems="${problems.length}">
     <p><strong>${t(lang, 'problemsTitle')}</strong></p>
     <ul>
-      ${problems.map((p) => html`<li data-field="${p.field}"><code>${p.field}</code>: ${p.message}</li>`)}
+      ${problems.map(
+        (p) =>
+          html`<li data-field="${p.field}"><code>${p.field}</code>: ${problemText(lang, p)}</li>`,
+      )}
     </ul>
   </div>`;
 }

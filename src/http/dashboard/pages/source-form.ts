@@ -13,6 +13,7 @@ import { controlId } from '../forms/render-inputs.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { csrfField, layout, when, type PageContext } from '../layout.ts';
 import { t, type Lang, type MessageKey } from '../messages.ts';
+import { problemText } from '../messages-console.ts';
 import { adapterText, flashLine, problemSummary, sourceActions } from './source-common.ts';
 
 /** Everything the form page shows. */
@@ -45,7 +46,7 @@ function generalRow(
   return html`<div class="field${own.length > 0 ? ' has-error' : ''}" data-field="${name}">
     <label for="${controlId(name)}">${t(lang, label)}</label>
     ${input} ${help === null ? '' : html`<small class="help">${t(lang, help)}</small>`}
-    ${own.map((p) => html`<p class="field-error" role="alert">${p.message}</p>`)}
+    ${own.map((p) => html`<p class="field-error" role="alert">${problemText(lang, p)}</p>`)}
   </div>`;
 }
 

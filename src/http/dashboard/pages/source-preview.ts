@@ -1,19 +1,23 @@
 /**
  * Mapping preview of a source: the first records from the source, each raw record next to its
  * canonical record, with the errors per field. Nothing is stored and the cursor does not move.
- * Identities follow the role rules (source-preview-mask.ts).
+ * Identities follow the role rules (source-preview-mask.ts). Records are shown while the page
+ * stays under 200 KB; the rest are counted, with a note saying so. The form asking for another
+ * preview is a POST (the preview calls the source with its secrets).
  */
-import type { Role } from '../../../auth/roles.ts';
 import type { ConsoleSourceView } from '../../../sources/console-contract.ts';
 import type { MappingPreview } from '../../../workflow/preview-mapping.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { layout, num, type PageContext } from '../layout.ts';
+import { csrfField, layout, num, type PageContext } from '../layout.ts';
 import { t, type Lang } from '../messages.ts';
 import { sourceActions } from './source-common.ts';
 import { shownRecord, type ShownRecord } from './source-preview-mask.ts';
 
-/** Largest preview the page shows (keeps a page well under 200 KB). */
+/** Most records one preview asks the source for. */
 export const PREVIEW_PAGE_MAX = 25;
+
+/** Largest page the preview sends, in bytes. */
+export const PREVIEW_PAGE_BYTES = 200_000;
 
 /** What the preview page shows: the preview, or why the source could not be read. */
 export type PreviewOutcome =
@@ -69,36 +73,56 @@ function recordBlock(lang: Lang, r: ShownRecord): SafeHtml {
   </section>`;
 }
 
-function limitForm(lang: Lang, id: string, limit: number): SafeHtml {
+function limitForm(ctx: PageContext, id: string, limit: number): SafeHtml {
+  const lang = ctx.lang;
   return html`<form
-    method="get"
+    method="post"
     action="/sources/${encodeURIComponent(id)}/preview"
     class="filters"
   >
+    ${csrfField(ctx)}
     <label
       >${t(lang, 'previewLimit')}
       <input type="number" name="limit" min="1" max="${PREVIEW_PAGE_MAX}" value="${limit}"
     /></label>
-    <button>${t(lang, 'previewShow')}</button>
+    <button data-action="preview-again">${t(lang, 'previewShow')}</button>
   </form>`;
 }
 
-function body(lang: Lang, role: Role, outcome: PreviewOutcome): SafeHtml {
-  if (!outcome.ok) {
-    return html`<div class="bad" role="alert" data-code="${outcome.code}">
-      <p>${t(lang, 'previewFailed')}</p>
-      <p><code>${outcome.code}</code> ${outcome.message}</p>
-      <p>${t(lang, 'errorHint')}: ${outcome.hint}</p>
-    </div>`;
-  }
-  const p = outcome.preview;
-  if (p.records.length === 0) return html`<p class="note">${t(lang, 'previewNone')}</p>`;
+function failure(lang: Lang, outcome: PreviewOutcome & { ok: false }): SafeHtml {
+  return html`<div class="bad" role="alert" data-code="${outcome.code}">
+    <p>${t(lang, 'previewFailed')}</p>
+    <p><code>${outcome.code}</code> ${outcome.message}</p>
+    <p>${t(lang, 'errorHint')}: ${outcome.hint}</p>
+  </div>`;
+}
+
+function summary(lang: Lang, p: MappingPreview): SafeHtml {
   return html`<p data-mapped="${p.mapped}" data-rejected="${p.rejected}">
-      ${t(lang, 'records')}: ${num(lang, p.records.length)} · ${t(lang, 'mappedOk')}:
-      ${num(lang, p.mapped)} · ${t(lang, 'mappedRejected')}: ${num(lang, p.rejected)} ·
-      ${t(lang, 'mappingVersion')}: <code>${p.mappingVersion}</code>
-    </p>
-    ${p.records.map((r) => recordBlock(lang, shownRecord(r, role)))}`;
+    ${t(lang, 'records')}: ${num(lang, p.records.length)} · ${t(lang, 'mappedOk')}:
+    ${num(lang, p.mapped)} · ${t(lang, 'mappedRejected')}: ${num(lang, p.rejected)} ·
+    ${t(lang, 'mappingVersion')}: <code>${p.mappingVersion}</code>
+  </p>`;
+}
+
+/** The leading record blocks that fit in `budget` bytes. */
+function fitting(blocks: readonly SafeHtml[], budget: number): SafeHtml[] {
+  const out: SafeHtml[] = [];
+  let used = 0;
+  for (const b of blocks) {
+    used += Buffer.byteLength(b.value);
+    if (used > budget) break;
+    out.push(b);
+  }
+  return out;
+}
+
+function trimmedNote(lang: Lang, shown: number, total: number): SafeHtml {
+  if (shown === total) return html``;
+  const text = t(lang, 'previewTrimmed')
+    .replace('{shown}', String(shown))
+    .replace('{total}', String(total));
+  return html`<p class="warn" data-trimmed="${total - shown}">${text}</p>`;
 }
 
 /** The preview page. */
@@ -110,11 +134,20 @@ export function sourcePreviewPage(
 ): string {
   const lang = ctx.lang;
   const role = ctx.user?.role ?? 'viewer';
-  return layout(
-    ctx,
-    `${t(lang, 'previewTitle')}: ${source.name}`,
-    html`${sourceActions(ctx, source.id, 'preview')}
-      <p class="note">${t(lang, 'previewNote')}</p>
-      ${limitForm(lang, source.id, limit)} ${body(lang, role, outcome)}`,
-  );
+  const page = (content: SafeHtml): string =>
+    layout(
+      ctx,
+      `${t(lang, 'previewTitle')}: ${source.name}`,
+      html`${sourceActions(ctx, source.id, 'preview')}
+        <p class="note">${t(lang, 'previewNote')}</p>
+        ${limitForm(ctx, source.id, limit)} ${content}`,
+    );
+  if (!outcome.ok) return page(failure(lang, outcome));
+  const p = outcome.preview;
+  if (p.records.length === 0) return page(html`<p class="note">${t(lang, 'previewNone')}</p>`);
+  const blocks = p.records.map((r) => recordBlock(lang, shownRecord(r, role)));
+  const frame = Buffer.byteLength(page(html`${summary(lang, p)}${trimmedNote(lang, 0, 1)}`));
+  // A little room for the note's real numbers and the spaces between blocks.
+  const shown = fitting(blocks, PREVIEW_PAGE_BYTES - frame - 100 - blocks.length);
+  return page(html`${summary(lang, p)} ${trimmedNote(lang, shown.length, blocks.length)} ${shown}`);
 }

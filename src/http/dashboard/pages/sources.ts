@@ -1,14 +1,15 @@
 /**
  * The sources console (provincial IT): each source with its state and cursor, the actions run
  * now, pause and resume, and the links into the console pages (routes-console.ts): new source,
- * configuration (edit, or read-only for config-file sources), test connection, mapping preview
- * and cursor.
+ * configuration (edit, or read-only for config-file sources), test connection and mapping
+ * preview (both POST forms: they call the source with its secrets) and cursor.
  */
 import type { SourceStatus } from '../../../store/sources-repo.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { csrfField, layout, when, type PageContext } from '../layout.ts';
 import { t, type MessageKey } from '../messages.ts';
 import { stateBadge } from './overview.ts';
+import { probeButton } from './source-common.ts';
 
 function action(ctx: PageContext, id: string, verb: string, key: MessageKey): SafeHtml {
   return html`<form method="post" action="/sources/${id}/${verb}" class="inline">
@@ -21,8 +22,8 @@ function consoleLinks(ctx: PageContext, id: string): SafeHtml {
   const lang = ctx.lang;
   return html`<span class="console-links">
     <a href="/sources/${path}/edit" data-link="edit">${t(lang, 'viewSource')}</a>
-    ${action(ctx, id, 'test', 'testConnection')}
-    <a href="/sources/${path}/preview" data-link="preview">${t(lang, 'previewMapping')}</a>
+    ${probeButton(ctx, id, 'test', 'testConnection')}
+    ${probeButton(ctx, id, 'preview', 'previewMapping')}
     <a href="/sources/${path}/cursor" data-link="cursor">${t(lang, 'viewCursor')}</a>
   </span>`;
 }
