@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { HubError } from '../lib/errors.ts';
+import { queueLinkChanges } from '../store/dedup-push-repo.ts';
 
 /** Splits a person ref "<hubId>:<idx>". */
 export function parsePersonRef(ref: string): { hubId: string; idx: number } {
@@ -66,9 +67,12 @@ async function caseIdOf(client: pg.PoolClient, hubId: string): Promise<string> {
   return id;
 }
 
-/** Re-elects the original of a case (earliest received) and updates its members and petitions. */
+/**
+ * Re-elects the original of a case (earliest received) and updates its members and petitions;
+ * a petition whose original changed is queued for the national push (dedup-push-repo.ts).
+ */
 async function refreshOriginal(client: pg.PoolClient, caseId: string): Promise<void> {
-  await client.query(
+  const { rows } = await client.query<{ hub_id: string }>(
     `WITH o AS (
        SELECT m.hub_id FROM dedup_case_members m JOIN petitions p ON p.hub_id = m.hub_id
         WHERE m.case_id = $1 ORDER BY p.received_on, p.created_at, p.hub_id LIMIT 1
@@ -77,8 +81,13 @@ async function refreshOriginal(client: pg.PoolClient, caseId: string): Promise<v
         WHERE case_id = $1 RETURNING hub_id, original_hub_id
      )
      UPDATE petitions p SET original_hub_id = NULLIF(m.original_hub_id, p.hub_id)
-       FROM m WHERE p.hub_id = m.hub_id AND p.original_hub_id IS DISTINCT FROM NULLIF(m.original_hub_id, p.hub_id)`,
+       FROM m WHERE p.hub_id = m.hub_id AND p.original_hub_id IS DISTINCT FROM NULLIF(m.original_hub_id, p.hub_id)
+     RETURNING p.hub_id`,
     [caseId],
+  );
+  await queueLinkChanges(
+    client,
+    rows.map((r) => r.hub_id),
   );
 }
 

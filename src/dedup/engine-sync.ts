@@ -7,28 +7,28 @@ import type { DedupEngine } from '../core/matching/engine.ts';
 import type { Decision } from '../store/dedup-review-repo.ts';
 
 function personMerge(engine: DedupEngine, left: string, right: string): void {
-  const l = engine.persons.recordOf(left);
-  const r = engine.persons.recordOf(right);
+  const l = engine.recordOf(left);
+  const r = engine.recordOf(right);
   if (l === undefined || r === undefined) return;
-  const records = engine.persons.records;
-  engine.persons.merge(records[r]?.cluster ?? 0, records[l]?.cluster ?? 0);
+  const [into, from] = [engine.persons.clusterOf(r), engine.persons.clusterOf(l)];
+  if (into >= 0 && from >= 0) engine.persons.merge(into, from);
 }
 
 function caseMerge(engine: DedupEngine, left: string, right: string): void {
   const l = engine.cases.petitionOf(left);
   const r = engine.cases.petitionOf(right);
   if (l === undefined || r === undefined) return;
-  const pets = engine.cases.petitions;
-  engine.cases.merge(pets[r]?.case ?? 0, pets[l]?.case ?? 0);
+  const [into, from] = [engine.cases.caseOf(r), engine.cases.caseOf(l)];
+  if (into >= 0 && from >= 0) engine.cases.merge(into, from);
 }
 
 function split(engine: DedupEngine, d: Decision, id: string): void {
   if (d.kind === 'person') {
-    const l = engine.persons.recordOf(d.leftRef);
-    if (l !== undefined) engine.persons.split(l, id);
+    const l = engine.recordOf(d.leftRef);
+    if (l !== undefined && engine.persons.clusterOf(l) >= 0) engine.persons.split(l, id);
   } else {
     const l = engine.cases.petitionOf(d.leftRef);
-    if (l !== undefined) engine.cases.split(l, id);
+    if (l !== undefined && engine.cases.caseOf(l) >= 0) engine.cases.split(l, id);
   }
 }
 

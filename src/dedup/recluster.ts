@@ -1,22 +1,23 @@
 /**
- * Full re-cluster: re-estimates the model from the store, replays every petition in order of
- * receipt through a fresh engine, re-applies the reviewers' decisions in force, keeps cluster ids
- * stable by overlap with the previous run, and rewrites the cluster tables in one transaction.
- * Two passes over the store through a cursor (sample, then resolve); petitions' JSON is never
- * held in memory, only their matching keys. Running hub workers must reload afterwards
+ * Full re-cluster: reads every petition once through a cursor and stages its matching keys
+ * (petitions' JSON is never held in memory), re-estimates the model from a sample of the staged
+ * petitioners, resolves every petition in order of receipt through a fresh engine, re-applies the
+ * reviewers' decisions in force, keeps cluster ids stable by overlap with the previous run, and
+ * rewrites the cluster tables in one transaction. Running hub workers must reload afterwards
  * (restart): their in-memory index still holds the old clusters.
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { DedupEngine, personRef } from '../core/matching/engine.ts';
+import { DedupEngine } from '../core/matching/engine.ts';
+import type { ClusterLists } from '../core/matching/columns.ts';
 import { stableIds } from '../core/matching/stable-ids.ts';
 import { trainParams } from '../core/matching/train.ts';
 import type { Thresholds } from '../core/matching/person-decision.ts';
-import type { PersonFeatures } from '../core/normalise/person.ts';
 import { allPetitions, saveDecisions, saveParams } from '../store/dedup-repo.ts';
+import { rewriteClusterTables } from '../store/dedup-rewrite-repo.ts';
 import { activeDecisions, withDedupLock } from '../store/dedup-review-repo.ts';
 import { applyDecision, applySeparations } from './engine-sync.ts';
-import { addRows, emptyRows, type DecisionRows } from './rows.ts';
+import { ReclusterLog } from './recluster-log.ts';
 import { adminUnitIndex } from './service.ts';
 
 /** Figures of a re-cluster. */
@@ -27,9 +28,12 @@ export interface ReclusterSummary {
   readonly cases: number;
   readonly reviews: number;
   readonly seconds: number;
+  /** Seconds spent reading and normalising, resolving, and writing. */
+  readonly phases: { readonly read: number; readonly resolve: number; readonly write: number };
 }
 
 const SAMPLE = 200_000;
+const WRITE_PAGE = 20_000;
 
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
@@ -41,128 +45,123 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** Reservoir sample of petitioners' features (first pass). */
-async function sampleFeatures(
-  pool: pg.Pool,
-  engine: DedupEngine,
-  random: () => number,
-): Promise<PersonFeatures[]> {
-  const sample: PersonFeatures[] = [];
-  let seen = 0;
+/** Stages every petition; returns the petition indices in order of receipt. */
+async function stageAll(pool: pg.Pool, engine: DedupEngine, log: ReclusterLog): Promise<number[]> {
+  const day: number[] = [];
+  const created: number[] = [];
   for await (const page of allPetitions(pool)) {
     for (const row of page) {
-      for (const f of engine.featuresOf(row.record)) {
-        seen += 1;
-        if (sample.length < SAMPLE) sample.push(f);
-        else {
-          const j = Math.floor(random() * seen);
-          if (j < SAMPLE) sample[j] = f;
-        }
-      }
+      const p = engine.stage({ hubId: row.hubId, source: row.sourceId, record: row.record });
+      day[p] = row.receivedDay;
+      created[p] = row.createdMs;
+      log.oldCase[p] = row.caseId;
+      const first = engine.cases.cols.firstPerson[p] as number;
+      const count = engine.cases.cols.personCount[p] as number;
+      for (let i = 0; i < count; i++) log.oldPerson[first + i] = row.personIds[i] ?? null;
     }
   }
-  return sample;
+  const hub = engine.cases.cols.hubIds;
+  const order = Array.from({ length: engine.cases.size }, (_, p) => p);
+  return order.sort(
+    (a, b) =>
+      (day[a] as number) - (day[b] as number) ||
+      (created[a] as number) - (created[b] as number) ||
+      ((hub[a] as string) < (hub[b] as string) ? -1 : 1),
+  );
 }
 
-/** Gives every cluster the id most of its members had before. */
-function stabilise(
-  engine: DedupEngine,
-  oldPerson: Map<string, string>,
-  oldCase: Map<string, string>,
-): void {
-  const pClusters = engine.persons.clusters.filter((c) => c.members.length > 0);
-  const pIds = stableIds(
-    pClusters.map((c) =>
-      c.members.map((m) => oldPerson.get(engine.persons.records[m]?.ref ?? '') ?? null),
-    ),
-    () => crypto.randomUUID(),
-  );
-  pClusters.forEach((c, i) => (c.id = pIds[i] ?? c.id));
-  const cClusters = engine.cases.cases.filter((c) => c.members.length > 0);
-  const cIds = stableIds(
-    cClusters.map((c) =>
-      c.members.map((m) => oldCase.get(engine.cases.petitions[m]?.hubId ?? '') ?? null),
-    ),
-    () => crypto.randomUUID(),
-  );
-  cClusters.forEach((c, i) => (c.id = cIds[i] ?? c.id));
-}
-
-/** The rows of the final clusters (after decisions and id stabilisation). */
-function finalRows(engine: DedupEngine, links: DecisionRows): DecisionRows {
-  const out: DecisionRows = { persons: [], cases: [], reviews: links.reviews };
-  for (const p of links.persons) {
-    const r = engine.persons.records[engine.persons.recordOf(personRef(p.hubId, p.idx)) ?? -1];
-    out.persons.push({
-      ...p,
-      personId: engine.persons.clusters[r?.cluster ?? -1]?.id ?? p.personId,
-    });
-  }
-  for (const c of links.cases) {
-    const pet = engine.cases.petitions[engine.cases.petitionOf(c.hubId) ?? -1];
-    const kase = engine.cases.cases[pet?.case ?? -1];
-    const original = engine.cases.petitions[kase?.original ?? -1]?.hubId ?? c.hubId;
-    out.cases.push({ ...c, caseId: kase?.id ?? c.caseId, originalHubId: original });
+/** Reservoir sample of person record indices. */
+function sample(size: number, random: () => number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < size; r++) {
+    if (out.length < SAMPLE) out.push(r);
+    else {
+      const j = Math.floor(random() * (r + 1));
+      if (j < SAMPLE) out[j] = r;
+    }
   }
   return out;
+}
+
+/** Gives every non-empty cluster the id most of its members had before. */
+function stabilise(lists: ClusterLists, old: readonly (string | null)[]): number {
+  const clusters: number[] = [];
+  for (let c = 0; c < lists.length; c++) if (lists.size(c) > 0) clusters.push(c);
+  const ids = stableIds(
+    clusters.map((c) => lists.members(c).map((m) => old[m] ?? null)),
+    () => crypto.randomUUID(),
+  );
+  clusters.forEach((c, i) => (lists.ids[c] = ids[i] ?? (lists.ids[c] as string)));
+  return clusters.length;
+}
+
+/**
+ * Rewrites the cluster tables. Rows go in hub id order, so the primary-key indexes (and the
+ * petitions looked up for their original) grow by appending instead of at random pages; the
+ * secondary indexes are rebuilt once at the end (rewriteClusterTables).
+ */
+async function write(pool: pg.Pool, engine: DedupEngine, log: ReclusterLog): Promise<void> {
+  const hub = engine.cases.cols.hubIds;
+  const petitions = Array.from({ length: engine.cases.size }, (_, p) => p).sort((a, b) =>
+    (hub[a] as string) < (hub[b] as string) ? -1 : 1,
+  );
+  const cols = engine.cases.cols;
+  await withDedupLock(pool, async (client) => {
+    await rewriteClusterTables(client, async () => {
+      for (let i = 0; i < petitions.length; i += WRITE_PAGE) {
+        const page = petitions.slice(i, i + WRITE_PAGE);
+        const records = page.flatMap((p) =>
+          Array.from(
+            { length: cols.personCount[p] as number },
+            (_, k) => (cols.firstPerson[p] as number) + k,
+          ),
+        );
+        await saveDecisions(client, log.personRows(records), log.caseRows(page), []);
+      }
+    });
+    for (let i = 0; i < log.reviews.length; i += WRITE_PAGE)
+      await saveDecisions(client, [], [], log.reviews.slice(i, i + WRITE_PAGE));
+  });
 }
 
 /** Re-clusters the whole store. */
 export async function reclusterAll(
   pool: pg.Pool,
-  log: Logger,
+  logger: Logger,
   thresholds?: Thresholds,
 ): Promise<ReclusterSummary> {
   const t0 = performance.now();
-  const units = await adminUnitIndex(pool);
-  const probe = new DedupEngine({ units });
-  const sample = await sampleFeatures(pool, probe, seeded(2026));
-  const params = trainParams(sample, seeded(7));
-  await saveParams(pool, params, sample.length);
   const engine = new DedupEngine({
-    units,
-    params,
+    units: await adminUnitIndex(pool),
     ...(thresholds === undefined ? {} : { thresholds }),
   });
+  const log = new ReclusterLog(engine);
+  const order = await stageAll(pool, engine, log);
+  const picked = sample(engine.persons.size, seeded(2026));
+  const params = trainParams(engine.persons, picked, seeded(7));
+  await saveParams(pool, params, picked.length);
+  engine.persons.setParams(params);
+  const t1 = performance.now();
   const decisions = await activeDecisions(pool);
   applySeparations(engine, decisions);
-  const oldPerson = new Map<string, string>();
-  const oldCase = new Map<string, string>();
-  const rows = emptyRows();
-  for await (const page of allPetitions(pool)) {
-    for (const row of page) {
-      row.personIds.forEach((id, i) => oldPerson.set(personRef(row.hubId, i), id));
-      if (row.caseId !== null) oldCase.set(row.hubId, row.caseId);
-      addRows(rows, engine.resolve({ hubId: row.hubId, source: row.sourceId, record: row.record }));
-    }
-  }
+  for (const p of order) log.add(engine.resolveStaged(p));
   const byId = new Map(decisions.map((d) => [d.id, d]));
   for (const d of decisions)
     if (d.action === 'merge' || d.newClusterId !== null) applyDecision(engine, d, byId);
-  stabilise(engine, oldPerson, oldCase);
-  const out = finalRows(engine, rows);
-  await withDedupLock(pool, async (client) => {
-    await client.query('DELETE FROM dedup_person_records');
-    await client.query('DELETE FROM dedup_case_members');
-    for (let i = 0; i < Math.max(out.cases.length, out.persons.length); i += 10_000) {
-      await saveDecisions(
-        client,
-        out.persons.slice(i, i + 10_000),
-        out.cases.slice(i, i + 10_000),
-        [],
-      );
-    }
-    for (let i = 0; i < out.reviews.length; i += 10_000)
-      await saveDecisions(client, [], [], out.reviews.slice(i, i + 10_000));
-  });
+  const personClusters = stabilise(engine.persons.clusters, log.oldPerson);
+  const cases = stabilise(engine.cases.cases, log.oldCase);
+  const t2 = performance.now();
+  await write(pool, engine, log);
+  const t3 = performance.now();
   const summary: ReclusterSummary = {
-    petitions: out.cases.length,
-    persons: out.persons.length,
-    personClusters: engine.persons.clusters.filter((c) => c.members.length > 0).length,
-    cases: engine.cases.cases.filter((c) => c.members.length > 0).length,
-    reviews: out.reviews.length,
-    seconds: (performance.now() - t0) / 1000,
+    petitions: engine.cases.size,
+    persons: engine.persons.size,
+    personClusters,
+    cases,
+    reviews: log.reviews.length,
+    seconds: (t3 - t0) / 1000,
+    phases: { read: (t1 - t0) / 1000, resolve: (t2 - t1) / 1000, write: (t3 - t2) / 1000 },
   };
-  log.info(summary, 'dedup re-cluster finished');
+  logger.info(summary, 'dedup re-cluster finished');
   return summary;
 }

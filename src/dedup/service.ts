@@ -95,10 +95,7 @@ export class DedupService {
           );
       }
     }
-    log.info(
-      { petitions: engine.cases.petitions.length, pending: pending.length },
-      'dedup index loaded',
-    );
+    log.info({ petitions: engine.cases.size, pending: pending.length }, 'dedup index loaded');
     if (pending.length > 0) await service.resolveHubIds(pending);
     return service;
   }
@@ -135,21 +132,25 @@ export class DedupService {
 
   /**
    * Resolves petitions not resolved before (a changed petition keeps its clusters until the
-   * next full re-cluster) and saves the decisions.
+   * next full re-cluster) and saves the decisions. `timings`, when given, receives the matching
+   * time of each petition in milliseconds.
    */
-  async resolveHubIds(hubIds: readonly string[]): Promise<DedupSummary> {
+  async resolveHubIds(hubIds: readonly string[], timings?: number[]): Promise<DedupSummary> {
     const fresh = hubIds.filter((h) => !this.engine.has(h));
     if (fresh.length === 0) return { resolved: 0, linkedPersons: 0, duplicates: 0, reviews: 0 };
     return withDedupLock(this.pool, async (client) => {
       await this.catchUp();
       const rows = emptyRows();
       for (let i = 0; i < fresh.length; i += 1000) {
-        for (const row of await petitionsByHubIds(this.pool, fresh.slice(i, i + 1000))) {
-          if (!this.engine.has(row.hubId)) addRows(rows, this.engine.resolve(input(row)));
+        for (const row of await petitionsByHubIds(this.pool, fresh.slice(i, i + 1000), false)) {
+          if (this.engine.has(row.hubId)) continue;
+          const t = performance.now();
+          addRows(rows, this.engine.resolve(input(row)));
+          timings?.push(performance.now() - t);
         }
       }
-      await saveDecisions(client, rows.persons, rows.cases, rows.reviews);
-      this.lastSeq = await maxSeq(client);
+      const saved = await saveDecisions(client, rows.persons, rows.cases, rows.reviews);
+      this.lastSeq = saved.maxSeq ?? this.lastSeq;
       const summary = {
         resolved: rows.cases.length,
         linkedPersons: rows.persons.filter((p) => p.linkedTo !== null).length,

@@ -4,6 +4,8 @@
  * different valid CCCD numbers. Shared by the unit test and the benchmark.
  */
 import { DedupEngine, type EngineOptions } from '../../src/core/matching/engine.ts';
+import { trainParams } from '../../src/core/matching/train.ts';
+import { createRng } from '../../src/simulators/synth/index.ts';
 import type { LabelledPetition } from './generator.ts';
 import { linkPrecision, pairwise } from './metrics.ts';
 
@@ -29,12 +31,23 @@ function sequentialIds(): () => string {
   return () => `id-${++n}`;
 }
 
-/** Resolves every petition in order with a fresh engine and scores the result. */
+/**
+ * Resolves every petition in order with a fresh engine and scores the result. With `train`, the
+ * model is first estimated from all the petitioners (staged, not yet matched), as a full
+ * re-cluster does.
+ */
 export function evaluate(
   data: readonly LabelledPetition[],
-  options: EngineOptions = {},
+  options: EngineOptions & { readonly train?: boolean } = {},
 ): Evaluation {
-  const engine = new DedupEngine({ ...options, newId: sequentialIds() });
+  const { train, ...engineOptions } = options;
+  const engine = new DedupEngine({ ...engineOptions, newId: sequentialIds() });
+  if (train === true) {
+    for (const d of data) engine.stage(d.input);
+    const rng = createRng(1);
+    const sample = Array.from({ length: engine.persons.size }, (_, i) => i);
+    engine.persons.setParams(trainParams(engine.persons, sample, () => rng.next()));
+  }
   const personTruth = new Map<string, string>();
   const caseTruth = new Map<string, string>();
   const personLinks: { correct: boolean }[] = [];
@@ -52,16 +65,20 @@ export function evaluate(
       caseLinks.push({ correct: caseTruth.get(r.case.link.hubId) === d.truthCase });
     if (r.case.reviews.length > 0 || r.persons.some((p) => p.reviews.length > 0)) reviewed += 1;
   }
-  const recs = engine.persons.records;
+  const { persons, cases } = engine;
+  const recs = Array.from({ length: persons.size }, (_, r) => r);
   const person = pairwise(
-    recs.map((r) => String(r.cluster)),
-    recs.map((r) => personTruth.get(r.ref) ?? ''),
+    recs.map((r) => String(persons.clusterOf(r))),
+    recs.map((r) => personTruth.get(persons.refOf(r)) ?? ''),
   );
-  const pets = engine.cases.petitions;
+  const pets = Array.from({ length: cases.size }, (_, p) => p);
   const kase = pairwise(
-    pets.map((p) => String(p.case)),
-    pets.map((p) => caseTruth.get(p.hubId) ?? ''),
+    pets.map((p) => String(cases.caseOf(p))),
+    pets.map((p) => caseTruth.get(cases.hubIdOf(p)) ?? ''),
   );
+  let twoCccds = 0;
+  for (let c = 0; c < persons.clusters.length; c++)
+    if (persons.validCccds(c).size > 1) twoCccds += 1;
   return {
     personPrecision: person.precision,
     personRecall: person.recall,
@@ -73,8 +90,8 @@ export function evaluate(
     personLinkPrecision: linkPrecision(personLinks),
     caseLinkPrecision: linkPrecision(caseLinks),
     reviewShare: reviewed / Math.max(data.length, 1),
-    clustersWithTwoValidCccds: engine.persons.clusters.filter((c) => c.cccds.size > 1).length,
+    clustersWithTwoValidCccds: twoCccds,
     petitions: data.length,
-    persons: recs.length,
+    persons: persons.size,
   };
 }

@@ -22,7 +22,7 @@ import { pickTextStyle, renderPetitioner, retype } from './render.ts';
 
 /** A generated petition with its truth. */
 export interface LabelledPetition {
-  readonly input: PetitionInput;
+  readonly input: PetitionInput & { readonly record: Petition };
   /** True case id (the matter). */
   readonly truthCase: string;
   /** True person id of each petitioner, in order. */

@@ -58,29 +58,39 @@ function decide(score: number, personOverlap: number | null, bothAnonymous: bool
   return 'distinct';
 }
 
-/** Compares a new petition `a` with a stored one `b`; personOverlap is over person clusters. */
-export function compareCases(
-  a: CaseFeatures,
-  b: CaseFeatures,
-  personOverlap: number | null,
-): CaseScore {
-  const text = jaccardSorted(a.content.shingles, b.content.shingles) ?? 0;
-  const numbers = jaccard(a.content.numbers, b.content.numbers);
-  const kind = kindAgreement(a.kind, b.kind);
+/** What a case comparison reads of a pair, however the petitions are stored. */
+export interface CasePairParts {
+  /** Jaccard of the content shingles (0 when both are empty). */
+  readonly text: number;
+  /** Jaccard of the cited numbers; null when neither cites any. */
+  readonly numbers: number | null;
+  readonly kindA: string;
+  readonly kindB: string;
+  readonly fieldAreaA: string | null;
+  readonly fieldAreaB: string | null;
+  readonly daysApart: number;
+  /** Same folded content text. */
+  readonly sameText: boolean;
+  readonly bothAnonymous: boolean;
+}
+
+/** Scores a pair of petitions from its parts; personOverlap is over person clusters. */
+export function scoreCaseParts(parts: CasePairParts, personOverlap: number | null): CaseScore {
+  const { text, numbers, daysApart } = parts;
+  const kind = kindAgreement(parts.kindA, parts.kindB);
   const fieldArea =
-    a.fieldArea === null || b.fieldArea === null
+    parts.fieldAreaA === null || parts.fieldAreaB === null
       ? 'missing'
-      : a.fieldArea === b.fieldArea
+      : parts.fieldAreaA === parts.fieldAreaB
         ? 'same'
         : 'different';
-  const daysApart = Math.abs(a.receivedDay - b.receivedDay);
   let score = numbers === null ? text : 0.5 * text + 0.5 * numbers;
   if (kind === 'different') score *= 0.8;
   if (fieldArea === 'different') score *= 0.9;
   if (daysApart > CASE_THRESHOLDS.maxDays) score *= 0.8;
   let rule: string | undefined;
-  let outcome = decide(score, personOverlap, a.anonymous && b.anonymous);
-  if (a.content.text === b.content.text && personOverlap === 1 && a.kind === b.kind) {
+  let outcome = decide(score, personOverlap, parts.bothAnonymous);
+  if (parts.sameText && personOverlap === 1 && parts.kindA === parts.kindB) {
     outcome = 'link';
     rule = 'same content and petitioners (re-submission)';
   }
@@ -95,4 +105,26 @@ export function compareCases(
     ...(rule === undefined ? {} : { rule }),
   };
   return { outcome, score, reasons };
+}
+
+/** Compares a new petition `a` with a stored one `b`; personOverlap is over person clusters. */
+export function compareCases(
+  a: CaseFeatures,
+  b: CaseFeatures,
+  personOverlap: number | null,
+): CaseScore {
+  return scoreCaseParts(
+    {
+      text: jaccardSorted(a.content.shingles, b.content.shingles) ?? 0,
+      numbers: jaccard(a.content.numbers, b.content.numbers),
+      kindA: a.kind,
+      kindB: b.kind,
+      fieldAreaA: a.fieldArea,
+      fieldAreaB: b.fieldArea,
+      daysApart: Math.abs(a.receivedDay - b.receivedDay),
+      sameText: a.content.text === b.content.text,
+      bothAnonymous: a.anonymous && b.anonymous,
+    },
+    personOverlap,
+  );
 }

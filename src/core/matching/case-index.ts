@@ -3,31 +3,14 @@
  * of its petitioners' person clusters, and with petitions citing the same content or the same
  * numbers (which finds duplicates of anonymous letters and of petitioners that did not link).
  * It joins the best case it links to, otherwise opens a case of which it is the original.
+ * Petitions live in typed-array columns (case-columns.ts); a petition is staged, then resolved
+ * or restored into a case.
  */
-import { hashKey } from './similarity.ts';
-import {
-  compareCases,
-  type CaseFeatures,
-  type CaseReasons,
-  type CaseScore,
-} from './case-compare.ts';
-import type { PersonIndex, PersonRecord } from './person-index.ts';
-
-/** One stored petition. */
-export interface CasePetition {
-  readonly hubId: string;
-  readonly features: CaseFeatures;
-  /** Person record indices of its petitioners. */
-  readonly persons: readonly number[];
-  case: number;
-}
-
-/** A case cluster; `original` is the petition the national case was opened for. */
-export interface CaseCluster {
-  id: string;
-  original: number;
-  members: number[];
-}
+import type { CaseFeatures, CaseReasons, CaseScore } from './case-compare.ts';
+import { CaseColumns } from './case-columns.ts';
+import { BlockIndex } from './block-index.ts';
+import { ClusterLists, ensure } from './columns.ts';
+import type { PersonIndex } from './person-index.ts';
 
 /** A pair of petitions for a reviewer. */
 export interface CaseReviewPair {
@@ -50,111 +33,133 @@ export interface CaseResolution {
   readonly reviews: readonly CaseReviewPair[];
 }
 
-const MAX_CONTENT_BLOCK = 200;
+type Best = [kase: number, petition: number, score: CaseScore];
 
-function contentKeys(f: CaseFeatures): number[] {
-  const keys = [hashKey(`t:${f.content.text}`)];
-  if (f.content.numbers.size >= 3)
-    keys.push(hashKey(`n:${[...f.content.numbers].sort().join(' ')}`));
-  return keys;
-}
+const MAX_CONTENT_BLOCK = 200;
+const PAIR = 67_108_864;
 
 /** The case side of the engine. */
 export class CaseIndex {
-  readonly petitions: CasePetition[] = [];
-  readonly cases: CaseCluster[] = [];
-  private readonly byContent = new Map<number, number[]>();
-  private readonly byHubId = new Map<string, number>();
+  readonly cols = new CaseColumns();
+  readonly cases = new ClusterLists();
+  private original = new Int32Array(1024);
+  private readonly byContent = new BlockIndex(MAX_CONTENT_BLOCK);
   /** Reviewer separations: hub id → hub ids never to share a case. */
   private readonly apart = new Map<string, Set<string>>();
   /** Case pairs already put to a reviewer. */
-  private readonly asked = new Set<string>();
+  private readonly asked = new Set<number>();
 
   constructor(
     private readonly persons: PersonIndex,
     private readonly newId: () => string,
   ) {}
 
-  private clustersOf(p: readonly number[]): Set<number> {
-    return new Set(p.map((r) => (this.persons.records[r] as PersonRecord).cluster));
+  /** Number of staged petitions. */
+  get size(): number {
+    return this.cols.size;
   }
 
-  private candidates(f: CaseFeatures, persons: readonly number[]): Set<number> {
+  /** Hub id of a petition. */
+  hubIdOf(p: number): string {
+    return this.cols.hubIds[p] ?? '';
+  }
+
+  /** Index of a petition by hub id. */
+  petitionOf(hubId: string): number | undefined {
+    return this.cols.indexOf(hubId);
+  }
+
+  /** Case index of a petition (-1 before it is resolved). */
+  caseOf(p: number): number {
+    return this.cases.clusterOf[p] ?? -1;
+  }
+
+  /** Id of a case. */
+  caseId(c: number): string {
+    return this.cases.ids[c] ?? '';
+  }
+
+  /** Original petition of a case. */
+  originalOf(c: number): number {
+    return this.original[c] ?? -1;
+  }
+
+  /** Stores a petition's features without matching; its petitioners are already staged. */
+  stage(hubId: string, f: CaseFeatures, firstPerson: number, count: number): number {
+    return this.cols.stage(hubId, f, firstPerson, count);
+  }
+
+  private clustersOf(p: number): Set<number> {
     const out = new Set<number>();
-    for (const c of this.clustersOf(persons)) {
-      const cluster = this.persons.clusters[c];
-      for (const m of cluster?.members ?? [])
-        out.add((this.persons.records[m] as PersonRecord).petition);
-    }
-    for (const k of contentKeys(f)) {
-      const block = this.byContent.get(k);
-      if (block !== undefined && block.length <= MAX_CONTENT_BLOCK)
-        for (const p of block) out.add(p);
-    }
+    const first = this.cols.firstPerson[p] as number;
+    const n = this.cols.personCount[p] as number;
+    for (let r = first; r < first + n; r++) out.add(this.persons.clusterOf(r));
     return out;
   }
 
-  private overlap(a: readonly number[], b: readonly number[]): number | null {
-    if (a.length === 0 || b.length === 0) return null;
-    const ca = this.clustersOf(a);
-    const cb = this.clustersOf(b);
-    let both = 0;
-    for (const x of ca) if (cb.has(x)) both += 1;
-    return both / Math.min(ca.size, cb.size);
+  private candidates(p: number, mine: Set<number>): Set<number> {
+    const out = new Set<number>();
+    const lists = this.persons.clusters;
+    const cols = this.persons.cols;
+    for (const c of mine) {
+      for (let m = lists.first(c); m >= 0; m = lists.after(m)) out.add(cols.petition(m));
+    }
+    const add = (q: number): void => void out.add(q);
+    this.byContent.forEach(this.cols.textKey[p] as number, add);
+    const nk = this.cols.numbersKey[p] as number;
+    if (!Number.isNaN(nk)) this.byContent.forEach(nk, add);
+    out.delete(p);
+    return out;
   }
 
-  /** Scores a petition against the stored ones and keeps the best per case, best first. */
-  private bestPerCase(
-    index: number,
-    f: CaseFeatures,
-    persons: readonly number[],
-  ): [number, number, CaseScore][] {
-    const best = new Map<number, [number, number, CaseScore]>();
-    for (const q of this.candidates(f, persons)) {
-      if (q === index) continue;
-      const other = this.petitions[q] as CasePetition;
-      const s = compareCases(f, other.features, this.overlap(persons, other.persons));
-      const prev = best.get(other.case);
-      if (prev === undefined || s.score > prev[2].score) best.set(other.case, [other.case, q, s]);
+  private overlap(mine: Set<number>, q: number): number | null {
+    if (mine.size === 0) return null;
+    const theirs = this.clustersOf(q);
+    if (theirs.size === 0) return null;
+    let both = 0;
+    for (const x of mine) if (theirs.has(x)) both += 1;
+    return both / Math.min(mine.size, theirs.size);
+  }
+
+  /** Scores a petition against the resolved ones and keeps the best per case, best first. */
+  private bestPerCase(p: number): Best[] {
+    const mine = this.clustersOf(p);
+    const best = new Map<number, Best>();
+    for (const q of this.candidates(p, mine)) {
+      const c = this.caseOf(q);
+      if (c < 0) continue;
+      const s = this.cols.compare(p, q, this.overlap(mine, q));
+      const prev = best.get(c);
+      if (prev === undefined || s.score > prev[2].score) best.set(c, [c, q, s]);
     }
     return [...best.values()].sort((x, y) => y[2].score - x[2].score);
   }
 
-  /** Index the next petition will get (person records point to it before it is stored). */
-  nextIndex(): number {
-    return this.petitions.length;
-  }
-
-  /** Resolves and stores one petition whose petitioners are already in the person index. */
-  add(hubId: string, f: CaseFeatures, persons: readonly number[]): CaseResolution {
-    const index = this.petitions.length;
+  /** Resolves staged petition p (its petitioners already resolved) into a case. */
+  resolve(p: number): CaseResolution {
+    const hubId = this.hubIdOf(p);
     const reviews: (CaseReviewPair & { case: number })[] = [];
-    let target: [number, number, CaseScore] | null = null;
-    for (const b of this.bestPerCase(index, f, persons)) {
+    let target: Best | null = null;
+    for (const b of this.bestPerCase(p)) {
       if (b[2].outcome === 'distinct' || this.separated(hubId, b[0])) continue;
       if (b[2].outcome === 'link' && target === null) target = b;
       else {
-        const otherHubId = (this.petitions[b[1]] as CasePetition).hubId;
+        const otherHubId = this.hubIdOf(b[1]);
         reviews.push({ hubId, otherHubId, score: b[2].score, reasons: b[2].reasons, case: b[0] });
       }
     }
-    const caseIdx = target?.[0] ?? this.openCase(index);
+    const caseIdx = target?.[0] ?? this.openCase(p);
     const fresh = reviews
       .filter((r) => this.firstAsk(caseIdx, r.case))
       .map(({ case: _c, ...r }) => r);
-    this.store(hubId, f, persons, caseIdx);
-    const c = this.cases[caseIdx] as CaseCluster;
+    this.index(p, caseIdx);
     const link =
       target === null
         ? null
-        : {
-            hubId: (this.petitions[target[1]] as CasePetition).hubId,
-            score: target[2].score,
-            reasons: target[2].reasons,
-          };
+        : { hubId: this.hubIdOf(target[1]), score: target[2].score, reasons: target[2].reasons };
     return {
-      caseId: c.id,
-      originalHubId: (this.petitions[c.original] as CasePetition).hubId,
+      caseId: this.caseId(caseIdx),
+      originalHubId: this.hubIdOf(this.originalOf(caseIdx)),
       link,
       reviews: fresh,
     };
@@ -163,8 +168,10 @@ export class CaseIndex {
   private separated(hubId: string, caseIdx: number): boolean {
     const apart = this.apart.get(hubId);
     if (apart === undefined) return false;
-    const c = this.cases[caseIdx] as CaseCluster;
-    return c.members.some((m) => apart.has((this.petitions[m] as CasePetition).hubId));
+    for (let m = this.cases.first(caseIdx); m >= 0; m = this.cases.after(m)) {
+      if (apart.has(this.hubIdOf(m))) return true;
+    }
+    return false;
   }
 
   /** Records that a reviewer separated two petitions. */
@@ -185,89 +192,62 @@ export class CaseIndex {
     this.apart.get(b)?.delete(a);
   }
 
+  private day(p: number): number {
+    return this.cols.receivedDay[p] as number;
+  }
+
   /** Moves every petition of case `from` into `into`; the earlier-received original stays original. */
   merge(into: number, from: number): void {
     if (into === from) return;
-    const dst = this.cases[into] as CaseCluster;
-    const src = this.cases[from] as CaseCluster;
-    for (const m of src.members) {
-      (this.petitions[m] as CasePetition).case = into;
-      dst.members.push(m);
-    }
-    const day = (i: number): number => (this.petitions[i] as CasePetition).features.receivedDay;
-    if (day(src.original) < day(dst.original)) dst.original = src.original;
-    src.members = [];
+    const [a, b] = [this.originalOf(into), this.originalOf(from)];
+    this.cases.concat(into, from);
+    if (b >= 0 && (a < 0 || this.day(b) < this.day(a))) this.original[into] = b;
   }
 
   /** Moves one petition out of its case into a new case of its own; returns the new case index. */
-  split(petition: number, id?: string): number {
-    const p = this.petitions[petition] as CasePetition;
-    const old = this.cases[p.case] as CaseCluster;
-    old.members = old.members.filter((m) => m !== petition);
-    if (old.original === petition && old.members.length > 0) {
-      old.original = old.members.reduce((a, b) =>
-        (this.petitions[a] as CasePetition).features.receivedDay <=
-        (this.petitions[b] as CasePetition).features.receivedDay
-          ? a
-          : b,
-      );
+  split(p: number, id?: string): number {
+    const old = this.caseOf(p);
+    this.cases.remove(p);
+    if (this.original[old] === p) {
+      let pick = -1;
+      for (let m = this.cases.first(old); m >= 0; m = this.cases.after(m))
+        if (pick < 0 || this.day(m) < this.day(pick)) pick = m;
+      this.original[old] = pick;
     }
-    const c = this.openCase(petition, id);
-    (this.cases[c] as CaseCluster).members.push(petition);
-    p.case = c;
+    const c = this.openCase(p, id);
+    this.cases.add(c, p);
     return c;
   }
 
-  /** Index of a petition by hub id. */
-  petitionOf(hubId: string): number | undefined {
-    return this.byHubId.get(hubId);
-  }
-
   private firstAsk(a: number, b: number): boolean {
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    const key = a < b ? a * PAIR + b : b * PAIR + a;
     if (this.asked.has(key)) return false;
     this.asked.add(key);
     return true;
   }
 
   private openCase(original: number, id?: string): number {
-    this.cases.push({ id: id ?? this.newId(), original, members: [] });
-    return this.cases.length - 1;
+    const c = this.cases.open(id ?? this.newId());
+    this.original = ensure(this.original, c + 1, -1);
+    this.original[c] = original;
+    return c;
   }
 
-  private store(
-    hubId: string,
-    f: CaseFeatures,
-    persons: readonly number[],
-    caseIdx: number,
-  ): number {
-    const index = this.petitions.length;
-    this.petitions.push({ hubId, features: f, persons, case: caseIdx });
-    this.byHubId.set(hubId, index);
-    (this.cases[caseIdx] as CaseCluster).members.push(index);
-    for (const k of contentKeys(f)) {
-      const block = this.byContent.get(k);
-      if (block === undefined) this.byContent.set(k, [index]);
-      else if (block.length <= MAX_CONTENT_BLOCK) block.push(index);
-    }
-    return index;
+  private index(p: number, caseIdx: number): void {
+    this.cases.add(caseIdx, p);
+    this.byContent.add(this.cols.textKey[p] as number, p);
+    const nk = this.cols.numbersKey[p] as number;
+    if (!Number.isNaN(nk)) this.byContent.add(nk, p);
   }
 
-  /** Stores a petition into a known case without matching (loading a persisted store). */
-  restore(
-    hubId: string,
-    f: CaseFeatures,
-    persons: readonly number[],
-    caseId: string,
-    isOriginal: boolean,
-    caseOf: Map<string, number>,
-  ): void {
+  /** Puts staged petition p into a known case without matching (loading a persisted store). */
+  restore(p: number, caseId: string, isOriginal: boolean, caseOf: Map<string, number>): void {
     let c = caseOf.get(caseId);
     if (c === undefined) {
-      c = this.openCase(this.petitions.length, caseId);
+      c = this.openCase(p, caseId);
       caseOf.set(caseId, c);
     }
-    if (isOriginal) (this.cases[c] as CaseCluster).original = this.petitions.length;
-    this.store(hubId, f, persons, c);
+    if (isOriginal) this.original[c] = p;
+    this.index(p, c);
   }
 }

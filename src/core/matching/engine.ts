@@ -1,8 +1,10 @@
 /**
  * The matching engine: normalises a canonical petition, resolves each petitioner to a person
  * cluster, then the petition to a case cluster. It holds the whole store's matching keys in
- * memory (a few hundred bytes per petitioner), so matching a record costs microseconds and no
- * database round trip; the dedup service persists what it decides. Pure: no I/O.
+ * memory (a few hundred bytes per petitioner, in typed arrays), so matching a record costs
+ * microseconds and no database round trip; the dedup service persists what it decides. A full
+ * re-cluster stages every petition first (features only), estimates the model, then resolves
+ * them in order of receipt. Pure: no I/O.
  */
 import type { Petition } from '../petition-schema.ts';
 import type { AdminUnitIndex } from '../normalise/admin-units.ts';
@@ -22,11 +24,16 @@ export interface EngineOptions {
   readonly newId?: () => string;
 }
 
+/** The parts of a canonical petition matching reads. */
+export type MatchingRecord = Pick<Petition, 'petitioners' | 'kind' | 'content' | 'anonymous'> & {
+  readonly receipt: Pick<Petition['receipt'], 'receivedAt'>;
+};
+
 /** A stored canonical petition to resolve. */
 export interface PetitionInput {
   readonly hubId: string;
   readonly source: string;
-  readonly record: Petition;
+  readonly record: MatchingRecord;
 }
 
 /** One petitioner's resolution, with the ref that names it ("<hubId>:<index>"). */
@@ -43,7 +50,7 @@ export interface PetitionResolution {
 }
 
 /** Case features of a canonical petition. */
-export function caseFeatures(record: Petition, source: string): CaseFeatures {
+export function caseFeatures(record: MatchingRecord, source: string): CaseFeatures {
   return {
     source,
     content: contentFeatures(record.content.summary, record.content.subject),
@@ -64,7 +71,7 @@ export class DedupEngine {
   readonly persons: PersonIndex;
   readonly cases: CaseIndex;
   readonly units: AdminUnitIndex | null;
-  private readonly known = new Set<string>();
+  private resolved = new Uint8Array(1024);
 
   constructor(options: EngineOptions = {}) {
     const newId = options.newId ?? ((): string => crypto.randomUUID());
@@ -73,34 +80,68 @@ export class DedupEngine {
       options.params ?? DEFAULT_PARAMS,
       options.thresholds ?? DEFAULT_THRESHOLDS,
       newId,
+      (p) => this.cases.hubIdOf(p),
     );
     this.cases = new CaseIndex(this.persons, newId);
   }
 
   /** True when the petition is already resolved (a re-run does not move it). */
   has(hubId: string): boolean {
-    return this.known.has(hubId);
+    const p = this.cases.petitionOf(hubId);
+    return p !== undefined && this.resolved[p] === 1;
   }
 
   /** Normalised features of each petitioner of a record. */
-  featuresOf(record: Petition): PersonFeatures[] {
+  featuresOf(record: MatchingRecord): PersonFeatures[] {
     return record.petitioners.map((p) => personFeatures(p, this.units));
+  }
+
+  /**
+   * Stores a petition's features (its petitioners' and its own) without matching; returns its
+   * petition index. A petition staged before is not staged again.
+   */
+  stage(input: PetitionInput): number {
+    const known = this.cases.petitionOf(input.hubId);
+    if (known !== undefined) return known;
+    const petition = this.cases.size;
+    const features = this.featuresOf(input.record);
+    const first = this.persons.size;
+    features.forEach((f, i) => this.persons.stage(f, petition, i));
+    return this.cases.stage(
+      input.hubId,
+      caseFeatures(input.record, input.source),
+      first,
+      features.length,
+    );
+  }
+
+  /** Resolves a staged petition: its petitioners to persons, then itself to a case. */
+  resolveStaged(petition: number): PetitionResolution {
+    const cols = this.cases.cols;
+    const first = cols.firstPerson[petition] as number;
+    const count = cols.personCount[petition] as number;
+    const persons: PetitionerResolution[] = [];
+    for (let index = 0; index < count; index++) {
+      const r = this.persons.resolve(first + index);
+      persons.push({ ...r, ref: this.persons.refOf(first + index), index });
+    }
+    const kase = this.cases.resolve(petition);
+    this.markResolved(petition);
+    return { hubId: this.cases.hubIdOf(petition), persons, case: kase };
   }
 
   /** Resolves one petition: its petitioners to persons, then itself to a case. */
   resolve(input: PetitionInput): PetitionResolution {
-    const petition = this.cases.nextIndex();
-    const persons = this.featuresOf(input.record).map((f, index) => {
-      const ref = personRef(input.hubId, index);
-      return { ...this.persons.add(ref, f, petition), ref, index };
-    });
-    const kase = this.cases.add(
-      input.hubId,
-      caseFeatures(input.record, input.source),
-      persons.map((p) => p.record),
-    );
-    this.known.add(input.hubId);
-    return { hubId: input.hubId, persons, case: kase };
+    return this.resolveStaged(this.stage(input));
+  }
+
+  private markResolved(petition: number): void {
+    if (this.resolved.length <= petition) {
+      const next = new Uint8Array(Math.max(petition + 1, this.resolved.length * 2));
+      next.set(this.resolved);
+      this.resolved = next;
+    }
+    this.resolved[petition] = 1;
   }
 
   /** Loads a petition with its persisted person and case ids, without matching. */
@@ -111,24 +152,23 @@ export class DedupEngine {
     isOriginal: boolean,
     maps: { persons: Map<string, number>; cases: Map<string, number> },
   ): void {
-    const petition = this.cases.nextIndex();
-    const records = this.featuresOf(input.record).map((f, i) =>
-      this.persons.restore(
-        personRef(input.hubId, i),
-        f,
-        petition,
-        personIds[i] ?? crypto.randomUUID(),
-        maps.persons,
-      ),
-    );
-    this.cases.restore(
-      input.hubId,
-      caseFeatures(input.record, input.source),
-      records,
-      caseId,
-      isOriginal,
-      maps.cases,
-    );
-    this.known.add(input.hubId);
+    const petition = this.stage(input);
+    const cols = this.cases.cols;
+    const first = cols.firstPerson[petition] as number;
+    const count = cols.personCount[petition] as number;
+    for (let i = 0; i < count; i++)
+      this.persons.restore(first + i, personIds[i] ?? crypto.randomUUID(), maps.persons);
+    this.cases.restore(petition, caseId, isOriginal, maps.cases);
+    this.markResolved(petition);
+  }
+
+  /** Person record index of a ref "<hubId>:<index>". */
+  recordOf(ref: string): number | undefined {
+    const colon = ref.lastIndexOf(':');
+    const p = this.cases.petitionOf(ref.slice(0, colon));
+    if (p === undefined) return undefined;
+    const i = Number(ref.slice(colon + 1));
+    const cols = this.cases.cols;
+    return i < (cols.personCount[p] as number) ? (cols.firstPerson[p] as number) + i : undefined;
   }
 }

@@ -1,23 +1,24 @@
 /**
- * How common each name is among stored petitioners, for frequency-aware name weights: full
- * folded names and surname + given pairs, counted under a compact hash. Shares are smoothed so
- * a name seen once is still rarer than a name seen a hundred times, never "impossible".
+ * How common each name is among indexed petitioners, for frequency-aware name weights: full
+ * folded names and surname + given pairs, counted by interned id. Shares are smoothed so a name
+ * seen once is still rarer than a name seen a hundred times, never "impossible".
  */
-import type { NameParts } from '../normalise/name.ts';
+import { ensure } from './columns.ts';
 import type { NameFrequencies } from './fs-model.ts';
-import { hashKey } from './similarity.ts';
+
+const PAIR = 4_194_304;
 
 /** Running counts of names. */
 export class NameCounts {
-  private readonly full = new Map<number, number>();
+  private full = new Int32Array(1024);
   private readonly pair = new Map<number, number>();
   private total = 0;
 
-  /** Counts one petitioner's name. */
-  add(name: NameParts): void {
-    const f = hashKey(name.key);
-    const p = hashKey(`${name.surname}|${name.given}`);
-    this.full.set(f, (this.full.get(f) ?? 0) + 1);
+  /** Counts one petitioner's name (interned full key, surname and given name). */
+  add(key: number, surname: number, given: number): void {
+    this.full = ensure(this.full, key + 1);
+    this.full[key] = (this.full[key] as number) + 1;
+    const p = surname * PAIR + given;
     this.pair.set(p, (this.pair.get(p) ?? 0) + 1);
     this.total += 1;
   }
@@ -26,10 +27,10 @@ export class NameCounts {
    * Smoothed shares of a name: (count + 1) / (total + 1000), so a young store does not treat
    * its first names as unique.
    */
-  frequencies(name: NameParts): NameFrequencies {
+  frequencies(key: number, surname: number, given: number): NameFrequencies {
     const n = this.total + 1000;
-    const full = ((this.full.get(hashKey(name.key)) ?? 0) + 1) / n;
-    const pair = ((this.pair.get(hashKey(`${name.surname}|${name.given}`)) ?? 0) + 1) / n;
+    const full = ((this.full[key] ?? 0) + 1) / n;
+    const pair = ((this.pair.get(surname * PAIR + given) ?? 0) + 1) / n;
     return { full, surnameGiven: Math.max(pair, full) };
   }
 }

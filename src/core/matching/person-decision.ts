@@ -50,6 +50,50 @@ function byThreshold(weight: number, t: Thresholds): Outcome {
   return weight >= t.reviewWeight ? 'review' : 'distinct';
 }
 
+/**
+ * The outcome of a pair from its total weight, the identity field's weight and level, the name
+ * level and whether two valid CCCDs differ: the threshold, then the two hard rules.
+ */
+export function decideOutcome(
+  total: number,
+  id: { level: number | null; weight: number },
+  nameLevel: number | null,
+  cccdConflict: boolean,
+  thresholds: Thresholds,
+): { outcome: Outcome; rule?: string } {
+  const outcome = byThreshold(total, thresholds);
+  if (cccdConflict) {
+    const oneDigit = id.level === 1 && total - id.weight >= thresholds.linkWeight;
+    return oneDigit
+      ? { outcome: 'review', rule: 'valid CCCDs differ by one digit' }
+      : { outcome: 'distinct', rule: 'different valid CCCDs' };
+  }
+  if (outcome === 'link' && nameLevel === 4) return { outcome: 'review', rule: 'names disagree' };
+  return { outcome };
+}
+
+/** Reasons of a pair from its per-field levels and weights. */
+export function pairReasons(
+  params: FsParams,
+  total: number,
+  fields: readonly [PersonField, number, number][],
+  rule: string | undefined,
+): PairReasons {
+  const levels: Partial<Record<PersonField, string>> = {};
+  const weights: Partial<Record<PersonField, number>> = {};
+  for (const [field, level, w] of fields) {
+    levels[field] = levelName(field, level);
+    weights[field] = round(w);
+  }
+  return {
+    weight: round(total),
+    probability: Math.round(matchProbability(params, total) * 1000) / 1000,
+    levels,
+    weights,
+    ...(rule === undefined ? {} : { rule }),
+  };
+}
+
 /** Scores a stored petitioner `b` against a new one `a`; `freq` is the frequency of a's name. */
 export function scorePersons(
   a: PersonFeatures,
@@ -60,29 +104,15 @@ export function scorePersons(
 ): PairScore {
   const { vector, cccdConflict } = comparePersons(a, b);
   const { total, byField } = vectorWeights(params, vector, freq);
-  const levels: Partial<Record<PersonField, string>> = {};
-  const weights: Partial<Record<PersonField, number>> = {};
-  for (const [field, w] of Object.entries(byField) as [PersonField, number][]) {
-    levels[field] = levelName(field, vector[field] ?? 0);
-    weights[field] = round(w);
-  }
-  let outcome = byThreshold(total, thresholds);
-  let rule: string | undefined;
-  if (cccdConflict) {
-    const withoutId = total - (byField.id ?? 0);
-    const oneDigit = vector.id === 1 && withoutId >= thresholds.linkWeight;
-    outcome = oneDigit ? 'review' : 'distinct';
-    rule = oneDigit ? 'valid CCCDs differ by one digit' : 'different valid CCCDs';
-  } else if (outcome === 'link' && vector.name === 4) {
-    outcome = 'review';
-    rule = 'names disagree';
-  }
-  const reasons: PairReasons = {
-    weight: round(total),
-    probability: Math.round(matchProbability(params, total) * 1000) / 1000,
-    levels,
-    weights,
-    ...(rule === undefined ? {} : { rule }),
-  };
-  return { outcome, weight: total, reasons };
+  const fields = (Object.entries(byField) as [PersonField, number][]).map(
+    ([field, w]): [PersonField, number, number] => [field, vector[field] ?? 0, w],
+  );
+  const { outcome, rule } = decideOutcome(
+    total,
+    { level: vector.id, weight: byField.id ?? 0 },
+    vector.name,
+    cccdConflict,
+    thresholds,
+  );
+  return { outcome, weight: total, reasons: pairReasons(params, total, fields, rule) };
 }

@@ -4,39 +4,23 @@
  * records sharing a blocking key; it joins the best cluster it links to, opens review pairs for
  * the other plausible clusters, or starts a cluster of its own. A cluster is never joined by a
  * record whose valid CCCD differs from one already in it, nor by a record a reviewer separated
- * from one of its members. Pure: no I/O; ids come from the injected generator.
+ * from one of its members. Records live in typed-array columns (person-columns.ts); a record is
+ * first staged (features stored), then resolved or restored into a cluster. Pure: no I/O.
  */
 import type { PersonFeatures } from '../normalise/person.ts';
-import { personBlockingKeys } from './blocking.ts';
+import { BlockIndex } from './block-index.ts';
+import { CandidateCollector } from './candidates.ts';
+import { CccdSummary } from './cccd-summary.ts';
+import { ClusterLists, ensure } from './columns.ts';
 import type { FsParams } from './fs-model.ts';
 import { NameCounts } from './name-counts.ts';
-import {
-  scorePersons,
-  type PairReasons,
-  type PairScore,
-  type Thresholds,
-} from './person-decision.ts';
-import { hashKey } from './similarity.ts';
+import { PERSON_FIELDS, type PersonVector } from './person-compare.ts';
+import { PersonColumns } from './person-columns.ts';
+import type { PairReasons, Thresholds } from './person-decision.ts';
+import { PersonScorer } from './person-scorer.ts';
 
 /** A block larger than this is skipped: its key is too common to tell anyone apart. */
 export const MAX_BLOCK = 400;
-
-/** One stored petitioner. */
-export interface PersonRecord {
-  readonly ref: string;
-  readonly features: PersonFeatures;
-  cluster: number;
-  /** Index of the petition this petitioner belongs to (case resolution walks it). */
-  readonly petition: number;
-}
-
-/** A person cluster. */
-export interface PersonCluster {
-  id: string;
-  members: number[];
-  /** Valid CCCD numbers held by members. */
-  cccds: Set<string>;
-}
 
 /** A pair for a reviewer: the new record and the best record of another plausible cluster. */
 export interface PersonReviewPair {
@@ -62,72 +46,70 @@ export interface PersonResolution {
 interface Best {
   cluster: number;
   record: number;
-  score: PairScore;
+  weight: number;
 }
 
-/**
- * What the index keeps of a petitioner: only the keys comparisons and blocking read (a store of
- * a million petitioners must fit in memory), not the original texts or the parsed address.
- */
-export function compactFeatures(f: PersonFeatures): PersonFeatures {
-  const n = f.name;
-  const id = f.id;
-  return {
-    ...f,
-    name:
-      n === null
-        ? null
-        : {
-            original: '',
-            canonical: '',
-            folded: [],
-            key: n.key,
-            surname: n.surname,
-            middle: n.middle,
-            given: n.given,
-            toned: null,
-          },
-    id:
-      id === null
-        ? null
-        : {
-            number: id.number,
-            type: id.type,
-            wellFormedCccd: id.wellFormedCccd,
-            validCccd: id.validCccd,
-            decoded: null,
-            disagree: [],
-          },
-    address: null,
-  };
-}
+const PAIR = 67_108_864;
 
 /** The person side of the engine. */
 export class PersonIndex {
-  readonly records: PersonRecord[] = [];
-  readonly clusters: PersonCluster[] = [];
-  private readonly blocks = new Map<number, number[]>();
+  readonly cols = new PersonColumns();
+  readonly clusters = new ClusterLists();
+  private readonly blocks = new BlockIndex(MAX_BLOCK);
   private readonly names = new NameCounts();
-  private readonly byRef = new Map<string, number>();
+  private readonly scorer: PersonScorer;
+  private readonly vec = new Int8Array(PERSON_FIELDS.length);
+  private readonly collector = new CandidateCollector(this.blocks);
+  private readonly cccd = new CccdSummary(this.cols);
+  private readonly clusterScratch = {
+    generation: 0,
+    stamp: new Int32Array(1024),
+    weight: new Float64Array(1024),
+    record: new Int32Array(1024),
+  };
   /** Cluster pairs already put to a reviewer: the same question is not asked twice. */
-  private readonly asked = new Set<string>();
+  private readonly asked = new Set<number>();
   /** Reviewer separations: ref → refs it must never be clustered with. */
   private readonly apart = new Map<string, Set<string>>();
 
   constructor(
-    private params: FsParams,
-    private readonly thresholds: Thresholds,
+    params: FsParams,
+    thresholds: Thresholds,
     private readonly newId: () => string,
-  ) {}
+    /** Hub id of a petition index (refs are "<hubId>:<petitioner index>"). */
+    private readonly hubIdOf: (petition: number) => string,
+  ) {
+    this.scorer = new PersonScorer(params, thresholds);
+  }
 
   /** Replaces the model parameters (after re-estimation). */
   setParams(params: FsParams): void {
-    this.params = params;
+    this.scorer.setParams(params);
   }
 
-  /** Index of a record by its ref. */
-  recordOf(ref: string): number | undefined {
-    return this.byRef.get(ref);
+  /** Number of staged records. */
+  get size(): number {
+    return this.cols.size;
+  }
+
+  /** Ref of a record. */
+  refOf(r: number): string {
+    return `${this.hubIdOf(this.cols.petition(r))}:${this.cols.idx(r)}`;
+  }
+
+  /** Cluster index of a record (-1 before it is resolved). */
+  clusterOf(r: number): number {
+    return this.clusters.clusterOf[r] ?? -1;
+  }
+
+  /** Id of a cluster. */
+  clusterId(c: number): string {
+    return this.clusters.ids[c] ?? '';
+  }
+
+  /** Stores a petitioner's features without matching; returns its record index. */
+  stage(f: PersonFeatures, petition: number, idx: number): number {
+    return this.cols.stage(f, petition, idx);
   }
 
   /** Records that a reviewer separated two refs; they are never clustered together again. */
@@ -148,163 +130,155 @@ export class PersonIndex {
     this.apart.get(b)?.delete(a);
   }
 
-  /** Stored records sharing a blocking key with `f`. */
-  candidates(f: PersonFeatures): number[] {
-    const seen = new Set<number>();
-    for (const key of personBlockingKeys(f)) {
-      const block = this.blocks.get(hashKey(key));
-      if (block === undefined || block.length > MAX_BLOCK) continue;
-      for (const r of block) seen.add(r);
-    }
-    return [...seen];
+  /** Resolved records worth comparing with record r (see candidates.ts). */
+  candidates(r: number): number[] {
+    return this.collector.collect(this.cols.keysOf(r), this.cols.size);
   }
 
-  /** Scores `f` against every candidate and keeps the best record per cluster. */
-  private bestPerCluster(f: PersonFeatures, petition: number): Best[] {
-    const freq = f.name === null ? undefined : this.names.frequencies(f.name);
-    const best = new Map<number, Best>();
-    for (const r of this.candidates(f)) {
-      const rec = this.records[r] as PersonRecord;
+  /** Comparison vector of two records (for parameter estimation). */
+  vectorOf(a: number, b: number): PersonVector {
+    this.cols.compare(a, b, this.vec);
+    const v = {} as PersonVector;
+    PERSON_FIELDS.forEach(
+      (f, i) => (v[f] = (this.vec[i] as number) < 0 ? null : (this.vec[i] as number)),
+    );
+    return v;
+  }
+
+  /** Scores r against every candidate and keeps the best record per cluster, best first. */
+  private bestPerCluster(r: number): Best[] {
+    const cols = this.cols;
+    const key = cols.nameKey(r);
+    this.scorer.forName(
+      key < 0 ? undefined : this.names.frequencies(key, cols.surname(r), cols.given(r)),
+    );
+    const petition = cols.petition(r);
+    const seen = this.clusterScratch;
+    seen.generation += 1;
+    const touched: number[] = [];
+    seen.stamp = ensure(seen.stamp, this.clusters.length);
+    seen.weight = ensure(seen.weight, this.clusters.length);
+    seen.record = ensure(seen.record, this.clusters.length);
+    for (const c of this.candidates(r)) {
       // Two petitioners of one petition are two people (a couple, neighbours signing together).
-      if (rec.petition === petition) continue;
-      const score = scorePersons(f, rec.features, this.params, this.thresholds, freq);
-      const prev = best.get(rec.cluster);
-      if (prev === undefined || score.weight > prev.score.weight) {
-        best.set(rec.cluster, { cluster: rec.cluster, record: r, score });
+      if (cols.petition(c) === petition) continue;
+      cols.compare(r, c, this.vec);
+      const weight = this.scorer.weight(this.vec);
+      const cluster = this.clusters.clusterOf[c] as number;
+      if (seen.stamp[cluster] !== seen.generation) {
+        seen.stamp[cluster] = seen.generation;
+        touched.push(cluster);
+      } else if (weight <= (seen.weight[cluster] as number)) continue;
+      seen.weight[cluster] = weight;
+      seen.record[cluster] = c;
+    }
+    return touched
+      .map((cluster) => ({
+        cluster,
+        record: seen.record[cluster] as number,
+        weight: seen.weight[cluster] as number,
+      }))
+      .sort((x, y) => y.weight - x.weight);
+  }
+
+  private blocked(r: number, cluster: number): string | null {
+    const apart = this.apart.get(this.refOf(r));
+    if (apart !== undefined) {
+      for (let m = this.clusters.first(cluster); m >= 0; m = this.clusters.after(m)) {
+        if (apart.has(this.refOf(m))) return 'separated by a reviewer';
       }
     }
-    return [...best.values()].sort((x, y) => y.score.weight - x.score.weight);
+    if (!this.cols.validCccd(r)) return null;
+    return this.cccd.holdsOther(cluster, r) ? 'cluster holds another valid CCCD' : null;
   }
 
-  private blocked(ref: string, f: PersonFeatures, cluster: PersonCluster): string | null {
-    const apart = this.apart.get(ref);
-    if (
-      apart !== undefined &&
-      cluster.members.some((m) => apart.has((this.records[m] as PersonRecord).ref))
-    ) {
-      return 'separated by a reviewer';
-    }
-    const own = f.id?.validCccd === true ? f.id.number : null;
-    if (own !== null && [...cluster.cccds].some((c) => c !== own)) {
-      return 'cluster holds another valid CCCD';
-    }
-    return null;
-  }
-
-  /** Resolves and stores one petitioner. */
-  add(ref: string, f: PersonFeatures, petition: number): PersonResolution {
+  /** Resolves staged record r: links it, raises review pairs, and indexes it. */
+  resolve(r: number): PersonResolution {
+    const ref = this.refOf(r);
     const reviews: (PersonReviewPair & { cluster: number })[] = [];
-    let target: Best | null = null;
-    for (const b of this.bestPerCluster(f, petition)) {
-      if (b.score.outcome === 'distinct') continue;
-      const cluster = this.clusters[b.cluster] as PersonCluster;
-      const rule = this.blocked(ref, f, cluster);
+    let target: { best: Best; reasons: PairReasons } | null = null;
+    for (const b of this.bestPerCluster(r)) {
+      if (this.scorer.surelyDistinct(b.weight)) break;
+      const conflict = this.cols.compare(r, b.record, this.vec);
+      if (this.scorer.outcome(this.vec, conflict) === 'distinct') continue;
+      const s = this.scorer.score(this.vec, conflict);
+      const rule = this.blocked(r, b.cluster);
       if (rule === 'separated by a reviewer') continue;
-      const otherRef = (this.records[b.record] as PersonRecord).ref;
-      if (b.score.outcome === 'link' && rule === null && target === null) {
-        target = b;
+      if (s.outcome === 'link' && rule === null && target === null) {
+        target = { best: b, reasons: s.reasons };
         continue;
       }
-      const reasons = rule === null ? b.score.reasons : { ...b.score.reasons, rule };
-      reviews.push({ ref, otherRef, score: b.score.weight, reasons, cluster: b.cluster });
+      const reasons = rule === null ? s.reasons : { ...s.reasons, rule };
+      const otherRef = this.refOf(b.record);
+      reviews.push({ ref, otherRef, score: s.weight, reasons, cluster: b.cluster });
     }
-    const cluster = target?.cluster ?? this.openCluster();
+    const cluster = target?.best.cluster ?? this.clusters.open(this.newId());
     const fresh = reviews
-      .filter((r) => this.firstAsk(cluster, r.cluster))
-      .map(({ cluster: _c, ...r }) => r);
-    const record = this.store(ref, f, petition, cluster);
+      .filter((v) => this.firstAsk(cluster, v.cluster))
+      .map(({ cluster: _c, ...v }) => v);
+    this.index(r, cluster);
     const link =
       target === null
         ? null
         : {
-            ref: (this.records[target.record] as PersonRecord).ref,
-            score: target.score.weight,
-            reasons: target.score.reasons,
+            ref: this.refOf(target.best.record),
+            score: target.best.weight,
+            reasons: target.reasons,
           };
-    return {
-      record,
-      clusterId: (this.clusters[cluster] as PersonCluster).id,
-      link,
-      reviews: fresh,
-    };
+    return { record: r, clusterId: this.clusterId(cluster), link, reviews: fresh };
   }
 
   private firstAsk(a: number, b: number): boolean {
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    const key = a < b ? a * PAIR + b : b * PAIR + a;
     if (this.asked.has(key)) return false;
     this.asked.add(key);
     return true;
   }
 
-  private openCluster(id?: string): number {
-    this.clusters.push({ id: id ?? this.newId(), members: [], cccds: new Set() });
-    return this.clusters.length - 1;
+  private index(r: number, cluster: number): void {
+    const cols = this.cols;
+    this.clusters.add(cluster, r);
+    this.cccd.note(cluster, r);
+    const key = cols.nameKey(r);
+    if (key >= 0) this.names.add(key, cols.surname(r), cols.given(r));
+    for (const k of cols.keysOf(r)) this.blocks.add(k, r);
   }
 
-  private store(ref: string, full: PersonFeatures, petition: number, cluster: number): number {
-    const index = this.records.length;
-    const f = compactFeatures(full);
-    this.records.push({ ref, features: f, cluster, petition });
-    this.byRef.set(ref, index);
-    this.attach(index, cluster);
-    if (f.name !== null) this.names.add(f.name);
-    for (const key of personBlockingKeys(f)) {
-      const h = hashKey(key);
-      const block = this.blocks.get(h);
-      if (block === undefined) this.blocks.set(h, [index]);
-      else if (block.length <= MAX_BLOCK) block.push(index);
-    }
-    return index;
-  }
-
-  private attach(record: number, cluster: number): void {
-    const rec = this.records[record] as PersonRecord;
-    const c = this.clusters[cluster] as PersonCluster;
-    rec.cluster = cluster;
-    c.members.push(record);
-    if (rec.features.id?.validCccd === true) c.cccds.add(rec.features.id.number);
-  }
-
-  /** Stores a record into a known cluster id without matching (loading a persisted store). */
-  restore(
-    ref: string,
-    f: PersonFeatures,
-    petition: number,
-    clusterId: string,
-    clusterOf: Map<string, number>,
-  ): number {
+  /** Puts staged record r into the cluster with a known id, without matching (loading a store). */
+  restore(r: number, clusterId: string, clusterOf: Map<string, number>): void {
     let cluster = clusterOf.get(clusterId);
     if (cluster === undefined) {
-      cluster = this.openCluster(clusterId);
+      cluster = this.clusters.open(clusterId);
       clusterOf.set(clusterId, cluster);
     }
-    return this.store(ref, f, petition, cluster);
+    this.index(r, cluster);
   }
 
-  /** Moves every member of cluster `from` into `into` (a reviewer's merge); returns moved refs. */
-  merge(into: number, from: number): string[] {
-    if (into === from) return [];
-    const src = this.clusters[from] as PersonCluster;
-    const moved = [...src.members];
-    for (const m of moved) this.attach(m, into);
-    src.members = [];
-    src.cccds.clear();
-    return moved.map((m) => (this.records[m] as PersonRecord).ref);
+  /** Moves every member of cluster `from` into `into` (a reviewer's merge). */
+  merge(into: number, from: number): void {
+    if (into === from) return;
+    this.clusters.concat(into, from);
+    this.cccd.recount(into, this.clusters.members(into));
+    this.cccd.recount(from, []);
   }
 
   /** Moves one record out of its cluster into a new one (a reviewer's split); returns its new id. */
-  split(record: number, id?: string): string {
-    const rec = this.records[record] as PersonRecord;
-    const old = this.clusters[rec.cluster] as PersonCluster;
-    old.members = old.members.filter((m) => m !== record);
-    old.cccds = new Set(
-      old.members.flatMap((m) => {
-        const id = (this.records[m] as PersonRecord).features.id;
-        return id?.validCccd === true ? [id.number] : [];
-      }),
-    );
-    const cluster = this.openCluster(id);
-    this.attach(record, cluster);
-    return (this.clusters[cluster] as PersonCluster).id;
+  split(r: number, id?: string): string {
+    const old = this.clusterOf(r);
+    this.clusters.remove(r);
+    this.cccd.recount(old, this.clusters.members(old));
+    const cluster = this.clusters.open(id ?? this.newId());
+    this.clusters.add(cluster, r);
+    this.cccd.note(cluster, r);
+    return this.clusterId(cluster);
+  }
+
+  /** Distinct valid CCCD numbers held by the members of a cluster. */
+  validCccds(cluster: number): Set<string> {
+    const out = new Set<string>();
+    for (let m = this.clusters.first(cluster); m >= 0; m = this.clusters.after(m)) {
+      if (this.cols.validCccd(m)) out.add(this.cols.idNumber(m) ?? '');
+    }
+    return out;
   }
 }

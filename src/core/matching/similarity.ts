@@ -14,6 +14,7 @@ let rowC = new Int32Array(64);
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
+  if (max <= 2) return bandedDistance(a, b, max);
   const n = b.length + 1;
   if (rowA.length < n)
     [rowA, rowB, rowC] = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
@@ -43,6 +44,47 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   const d = prev[n - 1] as number;
   return d > max ? max + 1 : d;
+}
+
+/**
+ * editDistance for a small bound: only cells within `max` of the diagonal can stay within the
+ * bound, so each row computes 2·max + 1 cells instead of the whole row.
+ */
+function bandedDistance(a: string, b: string, max: number): number {
+  const n = b.length + 1;
+  const big = max + 1;
+  if (rowA.length < n)
+    [rowA, rowB, rowC] = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j < n; j++) prev[j] = j <= max ? j : big;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n - 1, i + max);
+    cur[0] = i <= max ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = cur[0];
+    const ai = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ai === bj ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        d = Math.min(d, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = d > big ? big : d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (hi + 1 < n) cur[hi + 1] = big;
+    if (rowMin > max) return big;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  const d = prev[n - 1] as number;
+  return d > max ? big : d;
 }
 
 /** Jaccard overlap of two sorted arrays of distinct numbers; null when both are empty. */

@@ -16,6 +16,7 @@ import {
   upperNoDiacritics,
   vnDate,
   wardAgency,
+  createSharedMatterPlanter,
   type QuyNhonWard,
   type Rng,
 } from '../synth/index.ts';
@@ -53,6 +54,8 @@ export const DEFAULT_COMMUNE_FAULTS: CommuneFaultRates = {
 export class CommuneRowFactory {
   private serial: number;
   private readonly earlier: CommuneExportRow[] = [];
+  // Some new letters are matters the same citizen also sent to other offices (shared-matters.ts).
+  private readonly planter = createSharedMatterPlanter();
   readonly ward: QuyNhonWard;
 
   constructor(
@@ -92,8 +95,11 @@ export class CommuneRowFactory {
   private fresh(receivedMs: number): CommuneExportRow {
     const { rng, faults, ward } = this;
     const year = vnDate(receivedMs).year;
-    const person = generatePerson(rng, { referenceYear: year, ward });
-    const content = generatePetitionContent(rng, { referenceMs: receivedMs - DAY_MS, ward });
+    const shared = this.planter.next();
+    const drawnPerson = generatePerson(rng, { referenceYear: year, ward });
+    const drawnContent = generatePetitionContent(rng, { referenceMs: receivedMs - DAY_MS, ward });
+    const person = shared?.person ?? drawnPerson;
+    const content = shared?.content ?? drawnContent;
     const agency = wardAgency(ward);
     const many = rng.chance(0.05);
     let name = person.name.fullName;

@@ -13,9 +13,11 @@ import {
   generatePetitionContent,
   vnDate,
   wardAgency,
+  createSharedMatterPlanter,
   type Agency,
   type QuyNhonWard,
   type Rng,
+  type SharedMatter,
 } from '../synth/index.ts';
 import type { RecordFaultRates } from './faults.ts';
 import {
@@ -80,31 +82,44 @@ export function createRecordFactory(
     return `QN-${year}-${String(serial).padStart(6, '0')}`;
   };
 
+  // Some new letters are matters the same citizen also sent to other offices (shared-matters.ts).
+  const planter = createSharedMatterPlanter();
+
   const petitioners = (
     ward: QuyNhonWard,
     year: number,
     anonymous: boolean,
+    shared: SharedMatter | null,
   ): { nguoiGui: QuyNhonPerson[]; soNguoiKy: number } => {
     if (anonymous) return { nguoiGui: [], soNguoiKy: 0 };
     const many = rng.chance(rates.manySigner);
     const listed = many ? rng.int(1, 3) : rng.chance(0.88) ? 1 : rng.int(2, 4);
-    const nguoiGui = Array.from({ length: listed }, (_, i) =>
-      renderPerson(rng, generatePerson(rng, { referenceYear: year, ward }), rates, many || i === 0),
-    );
+    const nguoiGui = Array.from({ length: listed }, (_, i) => {
+      const person = generatePerson(rng, { referenceYear: year, ward });
+      const who = i === 0 && shared !== null ? shared.person : person;
+      return renderPerson(rng, who, rates, many || i === 0);
+    });
     if (rng.chance(rates.emptyHoTen) && nguoiGui[0] !== undefined) {
-      nguoiGui[0] = { ...nguoiGui[0], hoTen: rng.chance(0.5) ? '' : '  ' };
+      const hoTen = rng.chance(0.5) ? '' : '  ';
+      if (shared === null) nguoiGui[0] = { ...nguoiGui[0], hoTen };
     }
-    return { nguoiGui, soNguoiKy: many ? rng.int(5, 40) : listed };
+    const soNguoiKy = many ? rng.int(5, 40) : listed;
+    // A shared matter is one citizen's own letter, the same to every office it was sent to.
+    return shared === null
+      ? { nguoiGui, soNguoiKy }
+      : { nguoiGui: nguoiGui.slice(0, 1), soNguoiKy: 1 };
   };
 
   const create = (createdMs: number): QuyNhonRecord => {
     const receivedMs = createdMs - rng.int(0, 6) * DAY_MS;
     const ward = rng.pick(QUYNHON_WARDS);
-    const content = generatePetitionContent(rng, { referenceMs: receivedMs - DAY_MS, ward });
+    const shared = planter.next();
+    const drawn = generatePetitionContent(rng, { referenceMs: receivedMs - DAY_MS, ward });
+    const content = shared?.content ?? drawn;
     const validLoaiDon = loaiDonOf(content.kind, content.summary);
     const loaiDon = rng.chance(rates.unknownLoaiDon) ? rng.pick(['09', '07', '00']) : validLoaiDon;
     const anonymous = validLoaiDon === '02' && rng.chance(rates.anonymousDenunciation);
-    const people = petitioners(ward, vnDate(receivedMs).year, anonymous);
+    const people = petitioners(ward, vnDate(receivedMs).year, anonymous, shared);
     const summary = rng.chance(rates.extraSpaces)
       ? content.summary.replace(/ /g, () => (rng.chance(0.05) ? '  ' : ' '))
       : content.summary;

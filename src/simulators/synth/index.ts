@@ -12,6 +12,7 @@ export * from './messiness.ts';
 export * from './local-time.ts';
 export * from './person.ts';
 export * from './petition-content.ts';
+export * from './shared-matters.ts';
 export {
   QUYNHON_WARDS,
   QUYNHON_OLD_DISTRICT_CODE,

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { trainParams } from '../../../src/core/matching/train.ts';
-import { personFeatures } from '../../../src/core/normalise/person.ts';
-import { createRng } from '../../../src/simulators/synth/index.ts';
 import { evaluate } from '../../dedup/evaluate.ts';
 import { generateLabelled } from '../../dedup/generator.ts';
 import { pairwise } from '../../dedup/metrics.ts';
@@ -21,11 +18,7 @@ describe('matcher on the labelled generator', () => {
   it('meets the quality targets', () => {
     const units = testAdminUnits();
     const data = generateLabelled({ seed: 7, matters: 3000 });
-    const rng = createRng(1);
-    const sample = data.flatMap((d) =>
-      d.input.record.petitioners.map((p) => personFeatures(p, units)),
-    );
-    const e = evaluate(data, { units, params: trainParams(sample, () => rng.next()) });
+    const e = evaluate(data, { units, train: true });
     expect(e.personF1).toBeGreaterThanOrEqual(0.97);
     expect(e.caseF1).toBeGreaterThanOrEqual(0.97);
     expect(e.autoLinkPrecision).toBeGreaterThanOrEqual(0.995);
