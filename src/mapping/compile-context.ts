@@ -19,6 +19,8 @@ export interface CompileContext {
   readonly reserved: ReadonlySet<string>;
   /** Lookup table × target pairs already checked, so a table used twice is reported once. */
   readonly checkedLookups: Set<string>;
+  /** What the mapping writes, in messages; default "the canonical record". */
+  readonly targetName?: string;
 }
 
 /** Records a problem at a location of the mapping document. */

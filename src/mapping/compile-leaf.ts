@@ -35,9 +35,12 @@ const VALUE_KEYS = [
   'number',
   'boolean',
   'lookup',
+  'atLeast',
+  'anyOf',
 ] as const;
 
 function givesList(rule: RuleSpec): boolean {
+  if (rule.anyOf !== undefined) return false;
   const split = rule.split;
   const splitList = split !== undefined && (typeof split === 'string' || split.take === undefined);
   return (Array.isArray(rule.from) && rule.join === undefined) || splitList;
@@ -91,6 +94,15 @@ function checkConversion(
   for (const kind of ['date', 'number', 'boolean'] as const) {
     if (rule[kind] !== undefined && !acceptsKind(node, kind)) {
       addProblem(ctx, [...at, kind], `the target field cannot hold a ${kind}`);
+    }
+  }
+  for (const key of ['atLeast', 'anyOf'] as const) {
+    if (rule[key] !== undefined && !acceptsKind(node, 'boolean')) {
+      addProblem(
+        ctx,
+        [...at, key],
+        `${key} gives yes/no but the target field cannot hold a boolean`,
+      );
     }
   }
   checkLookup(rule, node, at, ctx);

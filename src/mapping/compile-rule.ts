@@ -29,6 +29,8 @@ const LEAF_KEYS = [
   'number',
   'boolean',
   'lookup',
+  'atLeast',
+  'anyOf',
 ] as const;
 
 function refuseLeafKeys(
@@ -162,7 +164,7 @@ function resolve(
   const target = resolveTarget(node, segs);
   if (target === null) {
     const here = Object.keys(propertiesOf(node) ?? {}).join(', ');
-    const of = scope === '' ? 'the canonical record' : scope.slice(0, -1);
+    const of = scope === '' ? (ctx.targetName ?? 'the canonical record') : scope.slice(0, -1);
     addProblem(ctx, at, `"${key}" is not a field of ${of} (its fields: ${here})`);
     return null;
   }

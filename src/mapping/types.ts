@@ -26,6 +26,10 @@ export interface RuleSpec {
   readonly number?: NumberKind;
   readonly boolean?: BooleanOptions;
   readonly lookup?: string;
+  /** True when the number read is at least this (a flag from a count). */
+  readonly atLeast?: number;
+  /** True when the value read (or one of the values, with a list `from`) is one of these. */
+  readonly anyOf?: readonly MappingScalar[];
 }
 
 /** Target path (relative to the enclosing group) → rule. */

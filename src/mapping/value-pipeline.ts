@@ -1,9 +1,12 @@
 /**
  * Builds the value pipeline of a leaf rule from its keys, always in this order whatever order
  * the YAML lists them: join → text → extract → split → one conversion (date | number |
- * boolean | lookup). Steps apply to each element when the value is a list.
+ * boolean | lookup | atLeast | anyOf). Steps apply to each element when the value is a list,
+ * except anyOf, which answers for the list as a whole.
  */
 import {
+  anyOfStep,
+  atLeastStep,
   booleanStep,
   dateStep,
   extractStep,
@@ -47,6 +50,8 @@ function conversion(rule: RuleSpec, lookups: Readonly<Record<string, LookupTable
     const table = lookups[rule.lookup];
     return table === undefined ? null : lift(lookupStep(rule.lookup, table));
   }
+  if (rule.atLeast !== undefined) return lift(atLeastStep(rule.atLeast));
+  if (rule.anyOf !== undefined) return anyOfStep(rule.anyOf);
   return null;
 }
 
@@ -65,7 +70,10 @@ export function buildPipeline(
   return { pre, convert: conversion(rule, lookups) };
 }
 
+/** The conversion keys: a rule uses at most one. */
+export const CONVERSION_KEYS = ['date', 'number', 'boolean', 'lookup', 'atLeast', 'anyOf'] as const;
+
 /** Names of the conversion keys a rule uses (at most one is allowed). */
-export function conversionKeys(rule: RuleSpec): ('date' | 'number' | 'boolean' | 'lookup')[] {
-  return (['date', 'number', 'boolean', 'lookup'] as const).filter((k) => rule[k] !== undefined);
+export function conversionKeys(rule: RuleSpec): (typeof CONVERSION_KEYS)[number][] {
+  return CONVERSION_KEYS.filter((k) => rule[k] !== undefined);
 }

@@ -1,35 +1,32 @@
 /**
  * The hub's client of the national database (contract: docs/national-api.md). It obtains and
- * caches a bearer token, submits cases and their later stages idempotently by submission key, refreshes the token once
- * on a 401 TOKEN_EXPIRED / TOKEN_INVALID, and reports every failure as a HubError whose
- * `retryable` flag tells the push queue whether to try again. It never logs case bodies.
+ * caches a bearer token, submits cases and their later stages idempotently by submission key —
+ * one at a time or many in one batch request — refreshes the token once on a 401
+ * TOKEN_EXPIRED / TOKEN_INVALID, and reports every failure as a HubError whose `retryable` flag
+ * tells the push queue whether to try again. It never logs case bodies.
  */
-import http from 'node:http';
-import https from 'node:https';
-import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import type { AxiosRequestConfig } from 'axios';
 import { HubError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import {
   NATIONAL_PATHS,
-  REFRESHABLE_TOKEN_ERRORS,
   casePath,
   stagePath,
   type CaseSubmissionBody,
   type StageSubmissionBody,
-  type NationalErrorBody,
   type SubmissionReply,
 } from './contract.ts';
+import { batchItemOf, readBatchReply, type NationalItemResult } from './batch.ts';
 import { toNationalError, type RequestContext } from './errors.ts';
 import type { LaterStage, NationalCase, StageData } from './national-case-schema.ts';
-import { createTokenSource, type TokenSource } from './token.ts';
+import {
+  createTransport,
+  type Answer,
+  type NationalClientConfig,
+  type Transport,
+} from './transport.ts';
 
-/** Where the national database is and how the hub authenticates. */
-export interface NationalClientConfig {
-  readonly baseUrl: string;
-  readonly clientId: string;
-  readonly secret: string;
-  readonly timeoutMs: number;
-}
+export type { NationalClientConfig } from './transport.ts';
 
 /** One stage-1 submission: a new case, or an update of a case the national side already holds. */
 export interface NationalCaseSubmission {
@@ -68,6 +65,11 @@ export interface NationalClient {
   check(): Promise<void>;
   /** Sends one submission; throws a HubError (see docs/national-api.md, "Client behaviour"). */
   submit(s: NationalSubmission): Promise<NationalReceipt>;
+  /**
+   * Sends up to BATCH_MAX_ITEMS submissions in one request and gives one result per submission,
+   * in order; throws a HubError when the request as a whole failed (then no item was stored).
+   */
+  submitBatch(s: readonly NationalSubmission[]): Promise<NationalItemResult[]>;
   /** Closes the keep-alive sockets (call on shutdown). */
   close(): void;
 }
@@ -75,12 +77,6 @@ export interface NationalClient {
 function isSubmissionReply(data: unknown): data is SubmissionReply {
   const d = data as Partial<SubmissionReply> | null;
   return typeof d?.nationalCaseId === 'string' && typeof d.duplicate === 'boolean';
-}
-
-function isRefreshable401(err: unknown): boolean {
-  if (!isAxiosError(err) || err.response?.status !== 401) return false;
-  const body = err.response.data as Partial<NationalErrorBody> | null;
-  return REFRESHABLE_TOKEN_ERRORS.some((code) => code === body?.error);
 }
 
 function requestFor(s: NationalSubmission): AxiosRequestConfig & RequestContext {
@@ -106,74 +102,72 @@ function requestFor(s: NationalSubmission): AxiosRequestConfig & RequestContext 
   }
 }
 
-/** Sends one request with the bearer token; on a refreshable 401 refreshes once and resends. */
-async function sendAuthorised(
-  api: AxiosInstance,
-  tokens: TokenSource,
-  req: AxiosRequestConfig,
-): Promise<{ status: number; data: unknown }> {
-  const send = async () =>
-    api.request({ ...req, headers: { authorization: `Bearer ${await tokens.get()}` } });
+/** Sends one submission on its own route. */
+async function submitOne(
+  transport: Transport,
+  log: Logger,
+  s: NationalSubmission,
+): Promise<NationalReceipt> {
+  const req = requestFor(s);
+  const ctx: RequestContext = {
+    method: req.method,
+    path: req.path,
+    submissionKey: s.submissionKey,
+  };
+  const started = Date.now();
+  let res: Answer;
   try {
-    return await send();
+    res = await transport.send(req, 1);
   } catch (err) {
-    if (!isRefreshable401(err)) throw err;
-    tokens.invalidate();
-    return await send();
+    const hubErr = toNationalError(err, ctx);
+    log.warn({ ...hubErr.details, code: hubErr.code }, 'national submission failed');
+    throw hubErr;
   }
+  if (!isSubmissionReply(res.data)) {
+    const msg = `National database answered ${req.method} ${req.path} (submission ${s.submissionKey}) with HTTP ${res.status} but no nationalCaseId`;
+    throw new HubError('KNTC_NATIONAL_HTTP', msg, { retryable: true, details: { ...ctx } });
+  }
+  const { nationalCaseId, duplicate, receivedAt } = res.data;
+  const ms = Date.now() - started;
+  log.debug({ ...ctx, httpStatus: res.status, duplicate, ms }, 'national submission acknowledged');
+  return { nationalCaseId, duplicate, receivedAt, httpStatus: res.status };
 }
 
-/** Builds the national client over one keep-alive axios instance. */
-export function createNationalClient(config: NationalClientConfig, log: Logger): NationalClient {
-  const httpAgent = new http.Agent({ keepAlive: true });
-  const httpsAgent = new https.Agent({ keepAlive: true });
-  const api = axios.create({
-    baseURL: config.baseUrl,
-    timeout: config.timeoutMs,
-    httpAgent,
-    httpsAgent,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-  });
-  const tokens = createTokenSource(api, config);
-  const clientLog = log.child({ component: 'national-client' });
-
-  async function submit(s: NationalSubmission): Promise<NationalReceipt> {
-    const req = requestFor(s);
-    const ctx: RequestContext = {
-      method: req.method,
-      path: req.path,
-      submissionKey: s.submissionKey,
-    };
-    const started = Date.now();
-    let res: { status: number; data: unknown };
-    try {
-      res = await sendAuthorised(api, tokens, req);
-    } catch (err) {
-      const hubErr = toNationalError(err, ctx);
-      clientLog.warn({ ...hubErr.details, code: hubErr.code }, 'national submission failed');
-      throw hubErr;
-    }
-    if (!isSubmissionReply(res.data)) {
-      const msg = `National database answered ${req.method} ${req.path} (submission ${s.submissionKey}) with HTTP ${res.status} but no nationalCaseId`;
-      throw new HubError('KNTC_NATIONAL_HTTP', msg, { retryable: true, details: { ...ctx } });
-    }
-    const { nationalCaseId, duplicate, receivedAt } = res.data;
-    clientLog.debug(
-      { ...ctx, httpStatus: res.status, duplicate, ms: Date.now() - started },
-      'national submission acknowledged',
-    );
-    return { nationalCaseId, duplicate, receivedAt, httpStatus: res.status };
+/** Sends submissions in one batch request; one result per submission. */
+async function submitMany(
+  transport: Transport,
+  log: Logger,
+  subs: readonly NationalSubmission[],
+): Promise<NationalItemResult[]> {
+  if (subs.length === 0) return [];
+  const path = NATIONAL_PATHS.batch;
+  const ctx: RequestContext = { method: 'POST', path };
+  const data = { items: subs.map(batchItemOf) };
+  const started = Date.now();
+  let res: Answer;
+  try {
+    res = await transport.send({ method: 'POST', url: path, data }, subs.length);
+  } catch (err) {
+    const hubErr = toNationalError(err, ctx);
+    log.warn({ ...hubErr.details, code: hubErr.code, items: subs.length }, 'national batch failed');
+    throw hubErr;
   }
+  const retryAfter = res.headers['retry-after'];
+  const after = typeof retryAfter === 'string' ? retryAfter : undefined;
+  const results = readBatchReply(subs, res.status, res.data, after);
+  const ms = Date.now() - started;
+  log.debug({ ...ctx, items: subs.length, httpStatus: res.status, ms }, 'national batch answered');
+  return results;
+}
 
+/** Builds the national client over one keep-alive transport. */
+export function createNationalClient(config: NationalClientConfig, log: Logger): NationalClient {
+  const transport = createTransport(config);
+  const clientLog = log.child({ component: 'national-client' });
   return {
-    async check() {
-      tokens.invalidate();
-      await tokens.get();
-    },
-    submit,
-    close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
+    check: () => transport.refreshToken(),
+    submit: (s) => submitOne(transport, clientLog, s),
+    submitBatch: (subs) => submitMany(transport, clientLog, subs),
+    close: () => transport.close(),
   };
 }

@@ -3,12 +3,13 @@
  * routes, error codes, envelopes and replies. Shared by the hub's client and the simulator so
  * both speak the same words.
  */
-import type { NationalCase } from './national-case-schema.ts';
+import type { LaterStage, NationalCase } from './national-case-schema.ts';
 
 /** Routes of the national API, relative to its base URL. */
 export const NATIONAL_PATHS = {
   token: '/api/v1/auth/token',
   cases: '/api/v1/cases',
+  batch: '/api/v1/cases/batch',
   catalogues: '/api/v1/catalogues',
   stats: '/stats',
   health: '/health',
@@ -96,6 +97,48 @@ export interface SubmissionReply {
   readonly receivedAt: string;
   /** 1 for create and update, 2–5 for later stages. */
   readonly stage: number;
+}
+
+/** Most items one batch request may carry. */
+export const BATCH_MAX_ITEMS = 100;
+
+/** One item of POST /api/v1/cases/batch: the body of a single submission plus what its route says. */
+export type BatchItem =
+  | { readonly operation: 'create'; readonly submissionKey: string; readonly case: NationalCase }
+  | {
+      readonly operation: 'update';
+      readonly submissionKey: string;
+      readonly nationalCaseId: string;
+      readonly case: NationalCase;
+    }
+  | {
+      readonly operation: 'stage';
+      readonly submissionKey: string;
+      readonly nationalCaseId: string;
+      readonly stage: LaterStage;
+      readonly data: unknown;
+    };
+
+/** Body of POST /api/v1/cases/batch. */
+export interface BatchBody {
+  readonly items: readonly BatchItem[];
+}
+
+/**
+ * What happened to one batch item: `status` is the HTTP status the item would have had on its
+ * own route (201, 200, 400, 404, 422, 429, 503), with the reply when it was accepted or a
+ * duplicate, else the error body.
+ */
+export interface BatchItemResult {
+  readonly submissionKey: string | null;
+  readonly status: number;
+  readonly reply?: SubmissionReply;
+  readonly error?: NationalErrorBody;
+}
+
+/** Reply of POST /api/v1/cases/batch: one result per item, in the order of the items. */
+export interface BatchReply {
+  readonly results: readonly BatchItemResult[];
 }
 
 /** Reply of GET /stats. */

@@ -80,10 +80,32 @@ function fieldErrorsOf(body: Partial<NationalErrorBody>): NationalFieldError[] {
 }
 
 function fromStatus(err: unknown, ctx: RequestContext, status: number, data: unknown): HubError {
+  const headers = isAxiosError(err) ? err.response?.headers : undefined;
+  const retryAfter: unknown = headers?.['retry-after'];
+  return nationalError(
+    ctx,
+    status,
+    data,
+    typeof retryAfter === 'string' ? retryAfter : undefined,
+    err,
+  );
+}
+
+/**
+ * The HubError for a national error answer: a whole reply's, or one batch item's (then
+ * `retryAfter` is the batch reply's Retry-After header).
+ */
+export function nationalError(
+  ctx: RequestContext,
+  status: number,
+  data: unknown,
+  retryAfter: string | undefined,
+  cause?: unknown,
+): HubError {
   const body = asErrorBody(data);
   const code = typeof body.error === 'string' ? body.error : 'none';
   const details = { ...baseDetails(ctx, status), nationalError: code };
-  const opts = { cause: err, details };
+  const opts = { cause, details };
   if (status === 422) {
     const fields = fieldErrorsOf(body);
     const names = fields.map((f) => f.field).join(', ') || '(none named)';
@@ -96,16 +118,15 @@ function fromStatus(err: unknown, ctx: RequestContext, status: number, data: unk
   }
   const msg = `National database answered HTTP ${status} ${code} to ${where(ctx)}`;
   if (status === 429) {
-    const headers = isAxiosError(err) ? err.response?.headers : undefined;
-    const retryAfterMs = parseRetryAfter(headers?.['retry-after']);
+    const retryAfterMs = parseRetryAfter(retryAfter);
     const withRetry = retryAfterMs === undefined ? details : { ...details, retryAfterMs };
     return new HubError('KNTC_NATIONAL_RATE_LIMITED', msg, {
-      cause: err,
+      cause,
       details: withRetry,
       retryable: true,
     });
   }
-  if (status === 409 && code === 'WINDOW_CLOSED') return windowClosed(err, ctx, body, details);
+  if (status === 409 && code === 'WINDOW_CLOSED') return windowClosed(cause, ctx, body, details);
   return new HubError('KNTC_NATIONAL_HTTP', msg, { ...opts, retryable: status >= 500 });
 }
 

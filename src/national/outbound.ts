@@ -1,96 +1,104 @@
 /**
- * The outbound mapping: canonical petition → national case body. Kept as one table-like
- * function so each national field shows where it comes from; a later task replaces it by a
- * declarative outbound mapping file, so the hub can be re-pointed when TTCP publishes its
- * real contract.
+ * The outbound mapping of the national contract v1.0: mappings/outbound/national-v1.yaml, checked
+ * against the contract's schemas (src/national/national-case-schema.ts) and compiled once, then
+ * applied to a petition's record to shape the case body and the later stages' bodies. A body the
+ * mapping cannot shape (a required canonical field missing) is an OutboundMappingError naming the
+ * fields: the push parks that submission instead of sending something the national side refuses.
  */
-import type { Petition, Petitioner } from '../core/petition-schema.ts';
-import type { DiaChi, NationalCase, NguoiDungDon } from './national-case-schema.ts';
+import { fileURLToPath } from 'node:url';
+import type { FieldError } from '../core/field-error.ts';
+import type { Petition } from '../core/petition-schema.ts';
+import { HubError } from '../lib/errors.ts';
+import {
+  loadOutboundFile,
+  loadOutboundFileSync,
+  type OutboundTargets,
+} from '../mapping/outbound.ts';
+import type { CompiledOutbound, OutboundResult } from '../mapping/outbound-types.ts';
+import {
+  STAGE_SCHEMAS,
+  nationalCaseSchema,
+  type LaterStage,
+  type NationalCase,
+  type StageData,
+} from './national-case-schema.ts';
 
-/** Five or more signers make a many-signer petition (đơn đông người). */
-export const MANY_SIGNER_THRESHOLD = 5;
+/** The outbound mapping the hub uses unless told otherwise. */
+export const DEFAULT_OUTBOUND_MAPPING = fileURLToPath(
+  new URL('../../mappings/outbound/national-v1.yaml', import.meta.url),
+);
 
-type Address = NonNullable<Petition['content']['place']>;
+/** What an outbound mapping of the national contract writes into. */
+export const NATIONAL_TARGETS: OutboundTargets = {
+  case: nationalCaseSchema,
+  stages: STAGE_SCHEMAS,
+};
 
-/** `{ key: value }` when value is present, `{}` otherwise (exactOptionalPropertyTypes). */
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+/** A compiled outbound mapping of the national contract. */
+export type NationalOutbound = CompiledOutbound;
+
+/** Loads and checks an outbound mapping file; throws KNTC_MAPPING_INVALID with file and line. */
+export function loadNationalOutbound(path: string): Promise<NationalOutbound> {
+  return loadOutboundFile(path, NATIONAL_TARGETS);
 }
 
-function toDiaChi(a: Address): DiaChi {
-  return {
-    chiTiet: a.text,
-    ...opt('maTinh', a.provinceCode),
-    ...opt('maXa', a.communeCode),
-    ...opt('maTinhCu', a.legacyProvinceCode),
-    ...opt('maHuyenCu', a.legacyDistrictCode),
-    ...opt('maXaCu', a.legacyCommuneCode),
-  };
+let defaultMapping: NationalOutbound | undefined;
+
+/** The default outbound mapping, loaded and checked on first use. */
+export function defaultOutbound(): NationalOutbound {
+  defaultMapping ??= loadOutboundFileSync(DEFAULT_OUTBOUND_MAPPING, NATIONAL_TARGETS);
+  return defaultMapping;
 }
 
-function toNguoiDungDon(p: Petitioner): NguoiDungDon {
-  return {
-    loai: p.kind,
-    hoTen: p.name,
-    ...opt('giayToTuyThan', p.idDocument && { loai: p.idDocument.type, so: p.idDocument.number }),
-    ...opt('namSinh', p.birthYear),
-    ...opt('ngaySinh', p.birthDate),
-    ...opt('gioiTinh', p.sex),
-    ...opt('diaChi', p.address && toDiaChi(p.address)),
-    ...opt('soDienThoai', p.phone),
-    ...opt('laNguoiDaiDien', p.representative),
-  };
+/** The mapping could not shape a petition's body: the fields at fault, never their values. */
+export class OutboundMappingError extends HubError {
+  constructor(
+    mapping: NationalOutbound,
+    hubId: string,
+    what: string,
+    errors: readonly FieldError[],
+  ) {
+    const fields = errors.map((e) => `${e.field} (from ${e.sourceField ?? '?'}: ${e.code})`);
+    super(
+      'KNTC_RECORD_SCHEMA',
+      `Outbound mapping ${mapping.file} cannot shape the ${what} of petition ${hubId}: ${fields.join('; ')}`,
+      {
+        retryable: false,
+        hint: 'Fix the canonical field named (at the source, then sync) or the outbound mapping, then re-send.',
+        details: { hubId, file: mapping.file, fields: errors.map((e) => e.field).join(', ') },
+      },
+    );
+    this.name = 'OutboundMappingError';
+  }
 }
 
-function toThongTinXuLy(h: NonNullable<Petition['handling']>): NationalCase['thongTinXuLy'] {
-  return {
-    ...opt('duDieuKienXuLy', h.eligible),
-    ...opt('lyDoKhongDuDieuKien', h.ineligibleReason),
-    ...opt('thuocThamQuyen', h.withinCompetence),
-    ...opt('ngayXuLy', h.decidedAt),
-    ...opt('chuyenDenCoQuan', h.transferredTo),
-  };
+/** The record as the outbound mapping reads it: provenance.hubId set. */
+function sourceOf(p: Petition, hubId: string): Petition {
+  return { ...p, provenance: { ...p.provenance, hubId } };
 }
 
-/**
- * A denouncer's identity is secret by law (Law on Denunciation 2018 arts. 9 and 56), so a tố
- * cáo is always flagged, whatever the source said; other kinds follow the record.
- */
-function mustProtectIdentity(p: Petition): boolean {
-  return p.confidentiality.protectIdentity || p.kind === 'TC';
+function valueOf<T>(r: OutboundResult, m: NationalOutbound, hubId: string, what: string): T {
+  if (!r.ok) throw new OutboundMappingError(m, hubId, what, r.errors);
+  return r.value as T;
 }
 
 /** Maps a canonical petition onto the national case body (stage 1). */
-export function toNationalCase(p: Petition, ids: { hubId: string }): NationalCase {
-  const { provenance, receipt, content } = p;
-  const handling = p.handling === undefined ? undefined : toThongTinXuLy(p.handling);
-  return {
-    maHoSoNguon: ids.hubId,
-    heThongGoc: provenance.source,
-    maDonHeThongGoc: provenance.sourceRecordId,
-    ...opt('maHoSoMotCua', provenance.oneStopCode),
-    ...opt('trungVoiMaHoSoNguon', provenance.originalPetitionId),
-    ngayTiepNhan: receipt.receivedAt,
-    ...opt('ngayVietDon', receipt.writtenAt),
-    coQuanTiepNhan: {
-      maCoQuan: receipt.agency.code,
-      ...opt('tenCoQuan', receipt.agency.name),
-      ...opt('maDonViHanhChinh', receipt.agency.unitCode),
-    },
-    nguonDon: receipt.channel,
-    ...opt('hinhThucTiepCongDan', receipt.receptionKind),
-    loaiDon: p.kind,
-    ...opt('linhVuc', content.fieldArea),
-    nguoiDungDon: p.petitioners.map(toNguoiDungDon),
-    soNguoiKy: p.signerCount,
-    donDongNguoi: p.signerCount >= MANY_SIGNER_THRESHOLD,
-    anDanh: p.anonymous ?? false,
-    tomTatNoiDung: content.summary,
-    ...opt('doiTuongBiKhieuNaiToCao', content.subject),
-    ...opt('noiPhatSinh', content.place && toDiaChi(content.place)),
-    ...opt('huongXuLy', p.handling?.outcome),
-    ...(handling !== undefined && Object.keys(handling).length > 0 && { thongTinXuLy: handling }),
-    baoMatDanhTinh: mustProtectIdentity(p),
-    ...opt('lyDoBaoMat', p.confidentiality.reason),
-  };
+export function toNationalCase(
+  p: Petition,
+  ids: { hubId: string },
+  mapping: NationalOutbound = defaultOutbound(),
+): NationalCase {
+  const r = mapping.caseBody(sourceOf(p, ids.hubId));
+  return valueOf<NationalCase>(r, mapping, ids.hubId, 'case body');
+}
+
+/** A later stage's body, or null while the petition has not reached that stage. */
+export function toStageData<S extends LaterStage>(
+  p: Petition,
+  stage: S,
+  ids: { hubId: string },
+  mapping: NationalOutbound = defaultOutbound(),
+): StageData[S] | null {
+  const r = mapping.stageBody(stage, sourceOf(p, ids.hubId));
+  return r === null ? null : valueOf<StageData[S]>(r, mapping, ids.hubId, `stage ${stage} data`);
 }

@@ -9,7 +9,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { countPending, idlePendingIds, listPendingOutboxIds } from '../store/outbox-repo.ts';
+import { countPending, idlePendingIds, listPendingOutboxIds } from '../store/outbox-scan.ts';
 import type { PushJobData } from './names.ts';
 import { pushJobId } from './push-queue.ts';
 

@@ -25,11 +25,7 @@ export type {
   IngestRejection,
   IngestResult,
 } from './ingest-repo.ts';
-export {
-  listPendingOutboxIds,
-  loadSubmission,
-  markDeadLetter,
-  recordAcknowledged,
-  recordAttemptFailed,
-} from './outbox-repo.ts';
+export { loadSubmission } from './outbox-repo.ts';
+export { markDeadLetter, recordAcknowledged, recordAttemptFailed } from './outbox-outcome.ts';
+export { listPendingOutboxIds } from './outbox-scan.ts';
 export type { NationalReceipt, OutboxError, OutboxStatus, Submission } from './outbox-repo.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushJobData } from '../../src/queue/names.ts';
 import { pushJobId } from '../../src/queue/push-queue.ts';
 import { reconcileOutbox } from '../../src/queue/reconciler.ts';
-import { listPendingOutboxIds } from '../../src/store/outbox-repo.ts';
+import { listPendingOutboxIds } from '../../src/store/outbox-scan.ts';
 import { seedPetitions } from './push/harness.ts';
 import { createTestSchema, type TestSchema } from '../helpers/pg.ts';
 import { createTestPrefix, TEST_REDIS_URL } from '../helpers/redis.ts';

@@ -7,3 +7,4 @@ export { booleanStep, type BooleanOptions } from './boolean.ts';
 export { splitStep, joinStep, type SplitOptions } from './split-join.ts';
 export { extractStep, extractPatternProblem } from './extract.ts';
 export { lookupStep, type LookupTable } from './lookup.ts';
+export { anyOfStep, atLeastStep } from './compare.ts';

@@ -5,14 +5,17 @@
  * affected: /stats, /health and /openapi.json stay reliable so a chaos test can always read the
  * counters. Every fault is O(1) per request.
  *
- * Order on a submission: window (409 WINDOW_CLOSED) → rate limit (429 + Retry-After) → latency →
- * dropped connection / hang → random 5xx → (route: bearer, idempotency, validation) → injected
- * 422 → handler → lost reply. Refusals before the route never reach validation, so they are not
- * counted as received; each is counted in `faults` of GET /stats.
+ * Order on a single submission: window (409 WINDOW_CLOSED) → rate limit (429 + Retry-After) →
+ * latency → dropped connection / hang → random 5xx → (route: bearer, idempotency, validation) →
+ * injected 422 → handler → lost reply. A batch goes through the same steps as a whole, except
+ * that the quota is taken per item in the handler: the items that fit are processed, the rest
+ * answer 429 each (partial failure), and each processed item may on its own fail with 503
+ * (`itemErrorRate`) or an injected 422. Refusals before the submission logic are not counted as
+ * received; each is counted in `faults` of GET /stats.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { NationalErrorBody } from '../../national/contract.ts';
+import { NATIONAL_PATHS, type NationalErrorBody } from '../../national/contract.ts';
 
 /** A closed interval of the submission window, epoch milliseconds [from, to). */
 export interface ClosedRange {
@@ -35,14 +38,23 @@ export interface FaultConfig {
   readonly hangMs: number;
   /** Share of submissions that are stored but whose reply is lost (connection dropped). */
   readonly lostReplyRate: number;
-  /** Submissions accepted per second (fixed one-second windows); 0 = unlimited. */
+  /** Share of batch items answered 503 on their own while the rest of the batch goes through. */
+  readonly itemErrorRate: number;
+  /** Submissions (batch items each) accepted per second (fixed one-second windows); 0 = unlimited. */
   readonly ratePerSecond: number;
   /** How 429 says when to come back: delta seconds or an HTTP date. */
   readonly retryAfterFormat: 'seconds' | 'date';
+  /**
+   * Whether submission replies say what is left of the quota (RateLimit-Policy, -Remaining,
+   * -Reset); false plays a national side that only ever answers 429.
+   */
+  readonly reportQuota: boolean;
   /** Periods when the submission window is closed (409 WINDOW_CLOSED). */
   readonly closedRanges: readonly ClosedRange[];
   /** Case ids in the submitting system (maHoSoNguon) refused with 422 VALIDATION_FAILED. */
   readonly rejectCaseIds: readonly string[];
+  /** Case summaries (tomTatNoiDung) refused with 422: content the national rules refuse. */
+  readonly rejectSummaries: readonly string[];
 }
 
 /** No faults: the default. */
@@ -54,10 +66,13 @@ export const NO_FAULTS: FaultConfig = {
   hangRate: 0,
   hangMs: 0,
   lostReplyRate: 0,
+  itemErrorRate: 0,
   ratePerSecond: 0,
   retryAfterFormat: 'seconds',
+  reportQuota: true,
   closedRanges: [],
   rejectCaseIds: [],
+  rejectSummaries: [],
 };
 
 /** How many requests each fault touched. */
@@ -69,6 +84,8 @@ export interface FaultCounts {
   hung: number;
   lostReplies: number;
   injected422: number;
+  /** Batch items answered 503 on their own (itemErrorRate). */
+  itemFailures: number;
 }
 
 function rate(name: string, v: number): void {
@@ -83,7 +100,13 @@ function nonNegative(name: string, v: number): void {
 
 /** Checks and freezes a fault config. */
 export function checkedFaults(config: FaultConfig): FaultConfig {
-  for (const k of ['errorRate', 'dropRate', 'hangRate', 'lostReplyRate'] as const) {
+  for (const k of [
+    'errorRate',
+    'dropRate',
+    'hangRate',
+    'lostReplyRate',
+    'itemErrorRate',
+  ] as const) {
     rate(k, config[k]);
   }
   for (const k of ['latencyMs', 'latencyJitterMs', 'hangMs', 'ratePerSecond'] as const) {
@@ -95,9 +118,14 @@ export function checkedFaults(config: FaultConfig): FaultConfig {
   return Object.freeze({ ...config });
 }
 
-/** Is `req` a submission (create, update or stage)? */
+/** Is `req` a submission (create, update, stage or a batch of them)? */
 export function isSubmission(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/v1/cases') && (req.method === 'POST' || req.method === 'PUT');
+}
+
+/** Is `req` a batch submission? */
+export function isBatch(req: FastifyRequest): boolean {
+  return req.method === 'POST' && req.url.split('?')[0] === NATIONAL_PATHS.batch;
 }
 
 /** The window refusal for `now`, or null when the window is open. */
@@ -111,24 +139,44 @@ export function windowRefusal(config: FaultConfig, now: number): NationalErrorBo
   };
 }
 
-/** A fixed one-second-window counter of accepted submissions. */
+/** How many of the submissions asked for fit in the quota, and how long until more fit. */
+export interface Admission {
+  readonly admitted: number;
+  /** Milliseconds until the next second when some did not fit, else 0. */
+  readonly waitMs: number;
+}
+
+/** What the quota headers of a reply say (RateLimit-Policy, RateLimit). */
+export interface QuotaState {
+  readonly limit: number;
+  readonly remaining: number;
+  /** Milliseconds until the current window ends. */
+  readonly resetMs: number;
+}
+
+/** A fixed one-second-window counter of submissions (batch items count one each). */
 export function createRateWindow(now: () => number) {
   let second = -1;
   let used = 0;
   return {
-    /** Takes one slot; returns ms until the next second when none is left, else 0. */
-    take(limit: number): number {
+    /** The quota left in the current window, for the reply's headers. */
+    state(limit: number): QuotaState {
+      const t = now();
+      const s = Math.floor(t / 1000);
+      const left = s === second ? Math.max(0, limit - used) : limit;
+      return { limit, remaining: left, resetMs: (s + 1) * 1000 - t };
+    },
+    /** Takes up to `n` slots; says how many were taken and, if not all, when to come back. */
+    take(limit: number, n = 1): Admission {
       const t = now();
       const s = Math.floor(t / 1000);
       if (s !== second) {
         second = s;
         used = 0;
       }
-      if (limit <= 0 || used < limit) {
-        used += 1;
-        return 0;
-      }
-      return (s + 1) * 1000 - t;
+      const admitted = limit <= 0 ? n : Math.max(0, Math.min(n, limit - used));
+      used += admitted;
+      return { admitted, waitMs: admitted < n ? (s + 1) * 1000 - t : 0 };
     },
   };
 }

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { NATIONAL_CONTRACT_VERSION } from '../../national/national-case-schema.ts';
 import type { NationalErrorBody, NationalStats } from '../../national/contract.ts';
 import { createTokenAuthority, type NationalClientCredentials } from './auth.ts';
+import { registerBatchRoute } from './batch-route.ts';
 import { registerCaseRoutes } from './case-routes.ts';
 import { createFaultLayer } from './fault-layer.ts';
 import { NO_FAULTS, type FaultConfig, type FaultCounts } from './faults.ts';
@@ -131,6 +132,7 @@ export function buildNationalSimulator(options: NationalSimulatorOptions = {}): 
   void app.register((scope, _opts, done) => {
     scope.addHook('onRequest', auth.requireBearer);
     registerCaseRoutes(scope, { state, now });
+    registerBatchRoute(scope, { state, now, faults });
     done();
   });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

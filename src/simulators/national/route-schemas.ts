@@ -38,6 +38,27 @@ export const submissionReply = {
   },
 } as const;
 
+/** Reply of POST /api/v1/cases/batch: one result per item, in the items' order. */
+export const batchReply = {
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['submissionKey', 'status'],
+        properties: {
+          submissionKey: { type: ['string', 'null'] },
+          status: { type: 'integer', enum: [200, 201, 400, 404, 422, 429, 503] },
+          reply: submissionReply,
+          error: errorBody,
+        },
+      },
+    },
+  },
+} as const;
+
 /** Error replies every bearer-protected route may give. */
 export const authErrors = { 401: errorBody, 503: errorBody } as const;
 

@@ -6,7 +6,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import type { NationalFieldError } from '../../national/contract.ts';
+import { BATCH_MAX_ITEMS, type NationalFieldError } from '../../national/contract.ts';
 import {
   STAGE_SCHEMAS,
   nationalCaseSchema,
@@ -36,6 +36,64 @@ export const stageEnvelopeSchema = {
   properties: { submissionKey, data: { type: 'object' } },
 } as const;
 
+const nationalCaseId = { type: 'string', minLength: 1, maxLength: 64 } as const;
+
+/** One batch item of each operation (documentation; items are checked one by one). */
+const batchItemSchemas = [
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['operation', 'submissionKey', 'case'],
+    properties: { operation: { const: 'create' }, submissionKey, case: caseSchema },
+  },
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['operation', 'submissionKey', 'nationalCaseId', 'case'],
+    properties: { operation: { const: 'update' }, submissionKey, nationalCaseId, case: caseSchema },
+  },
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['operation', 'submissionKey', 'nationalCaseId', 'stage', 'data'],
+    properties: {
+      operation: { const: 'stage' },
+      submissionKey,
+      nationalCaseId,
+      stage: { type: 'integer', enum: [2, 3, 4, 5] },
+      data: { type: 'object' },
+    },
+  },
+] as const;
+
+/** Body of POST /api/v1/cases/batch, as documented. */
+export const batchEnvelopeSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: BATCH_MAX_ITEMS,
+      items: { oneOf: batchItemSchemas },
+    },
+  },
+} as const;
+
+/**
+ * What the batch route checks of the whole body: a list of 1 to BATCH_MAX_ITEMS objects. Each
+ * item is then checked on its own, so one bad item does not sink the batch.
+ */
+const batchShellSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: { type: 'array', minItems: 1, maxItems: BATCH_MAX_ITEMS, items: { type: 'object' } },
+  },
+} as const;
+
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 
@@ -43,6 +101,8 @@ addFormats(ajv);
 export const validateCaseEnvelope: ValidateFunction = ajv.compile(caseEnvelopeSchema);
 /** Validates a stage envelope. */
 export const validateStageEnvelope: ValidateFunction = ajv.compile(stageEnvelopeSchema);
+/** Validates the shell of a batch body (its items are validated one by one). */
+export const validateBatchShell: ValidateFunction = ajv.compile(batchShellSchema);
 const stageValidators = {
   2: ajv.compile(STAGE_SCHEMAS[2]),
   3: ajv.compile(STAGE_SCHEMAS[3]),
