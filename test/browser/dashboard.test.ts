@@ -1,11 +1,9 @@
 // The dashboard in Debian's Chromium (playwright-core, headless, no network beyond 127.0.0.1):
 // sign-in, the overview, a denied page, the sources console and a protected-identity reveal.
 // Screenshots go to test-artifacts/ (git-ignored) for people to look at.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, type TestBrowser } from './chromium.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import {
   PASSWORDS,
@@ -14,47 +12,27 @@ import {
   type DashboardFixture,
 } from '../integration/dashboard-fixture.ts';
 
-const ARTIFACTS = 'test-artifacts/browser';
 let f: DashboardFixture;
-let browser: BrowserContext;
-let profile: string;
+let browser: TestBrowser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   f = await startDashboard({ listen: true });
-  profile = mkdtempSync(join(tmpdir(), 'kntc-chromium-'));
-  // A fresh profile each run (Playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 800 },
-  });
+  browser = await launchChromium({ width: 1280, height: 800 });
 });
 afterAll(async () => {
   await browser?.close();
   await f?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 /** A new tab with no session (the profile is shared, so cookies are cleared first). */
 async function freshPage(): Promise<{ ctx: { close(): Promise<void> }; page: Page }> {
-  await browser.clearCookies();
-  const page = await browser.newPage();
+  await browser.context.clearCookies();
+  const page = await browser.newLocalPage();
   return { ctx: { close: () => page.close() }, page };
 }
 
 async function signedIn(role: Role): Promise<{ ctx: { close(): Promise<void> }; page: Page }> {
   const { ctx, page } = await freshPage();
-  // Nothing may leave 127.0.0.1 (the hub runs on closed networks).
-  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await page.goto(`${f.url}/`);
   expect(page.url()).toContain('/login');
   await page.fill('input[name=username]', role);

@@ -2,11 +2,9 @@
 // 127.0.0.1): an inspector opens the queue, looks at a pair side by side, accepts it with a note
 // and finds the decision under recent decisions; a protected pair stays masked. Screenshots of
 // the review, deadlines and overview pages go to test-artifacts/browser/ for people to look at.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, type TestBrowser } from './chromium.ts';
 import {
   PASSWORDS,
   PLANTED,
@@ -15,43 +13,23 @@ import {
 } from '../integration/dashboard-fixture.ts';
 import { seedReviewPairs, type ReviewSeed } from '../integration/dashboard-review-seed.ts';
 
-const ARTIFACTS = 'test-artifacts/browser';
 let f: DashboardFixture;
 let seed: ReviewSeed;
-let browser: BrowserContext;
-let profile: string;
+let browser: TestBrowser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   f = await startDashboard({ listen: true });
   seed = await seedReviewPairs(f.pool);
-  profile = mkdtempSync(join(tmpdir(), 'kntc-chromium-'));
-  // A fresh profile each run (Playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 800 },
-  });
+  browser = await launchChromium({ width: 1280, height: 800 });
 });
 afterAll(async () => {
   await browser?.close();
   await f?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function signedIn(): Promise<Page> {
-  await browser.clearCookies();
-  const page = await browser.newPage();
-  // Nothing may leave 127.0.0.1 (the hub runs on closed networks).
-  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  await browser.context.clearCookies();
+  const page = await browser.newLocalPage();
   await page.goto(`${f.url}/`);
   await page.fill('input[name=username]', 'inspector');
   await page.fill('input[name=password]', PASSWORDS.inspector);

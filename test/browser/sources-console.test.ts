@@ -4,11 +4,9 @@
 // the rest), finds it in the list, runs "test connection", which passes, previews its mapping
 // (a POST form, asked again for fewer records) and sets its cursor. The key never comes back in any page. Screenshots go to
 // test-artifacts/browser/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, type TestBrowser } from './chromium.ts';
 import {
   buildQuyNhonSimulator,
   type QuyNhonSimulator,
@@ -19,47 +17,28 @@ import {
   type DashboardFixture,
 } from '../integration/dashboard-fixture.ts';
 
-const ARTIFACTS = 'test-artifacts/browser';
 const API_KEY = 'khoa-api-quynhon-browser-5521';
 let f: DashboardFixture;
 let sim: QuyNhonSimulator;
 let simUrl: string;
-let browser: BrowserContext;
-let profile: string;
+let browser: TestBrowser;
 const seen: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   sim = buildQuyNhonSimulator({ apiKey: API_KEY, seed: 11, initialRecords: 40 });
   simUrl = await sim.listen({ host: '127.0.0.1', port: 0 });
   f = await startDashboard({ listen: true });
-  profile = mkdtempSync(join(tmpdir(), 'kntc-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium({ width: 1280, height: 900 });
 });
 afterAll(async () => {
   await browser?.close();
   await f?.close();
   await sim?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function adminPage(): Promise<Page> {
-  await browser.clearCookies();
-  const page = await browser.newPage();
-  // Nothing may leave 127.0.0.1 (the hub runs on closed networks).
-  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  await browser.context.clearCookies();
+  const page = await browser.newLocalPage();
   page.on('response', (res) => {
     if ((res.headers()['content-type'] ?? '').includes('text/html')) {
       void res.text().then(
