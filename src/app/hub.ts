@@ -158,7 +158,6 @@ export async function startHub(
           return outcome;
         },
         gate,
-        followUp: (id) => enqueueOutbox([id]),
         log,
       }),
     );

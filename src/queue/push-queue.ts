@@ -129,12 +129,6 @@ export interface PushWorkerDeps {
   /** pushSubmission bound to the hub's dependencies. */
   readonly push: (outboxId: string) => Promise<PushOutcome>;
   readonly gate: WindowGate;
-  /**
-   * Not called: the worker enqueues a petition's next step itself, in bulk with the next steps
-   * of the other jobs of the moment, at the priority of the step it follows (same petition, same
-   * reporting period), which saves a database look-up per step.
-   */
-  readonly followUp?: (outboxId: string) => Promise<void>;
   readonly log: Logger;
 }
 
